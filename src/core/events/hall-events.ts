@@ -1,0 +1,41 @@
+// The typed map of every event a hall publishes: the server emits with it, the web listens
+// with it. Names are `entity.verb` as in the API contract.
+export interface HallEventMap {
+  'hall.updated': { hallId: string; name: string };
+  'hall.archived': { hallId: string };
+  'service.created': { serviceId: string; code: string; name: string };
+  'service.updated': { serviceId: string; code: string; name: string };
+  'service.archived': { serviceId: string };
+  'window.created': { windowId: string; number: number; name: string };
+  'window.updated': { windowId: string; number: number; name: string };
+  'window.archived': { windowId: string; number: number };
+  'device.created': { deviceId: string; kind: string; name: string };
+  'device.revoked': { deviceId: string };
+  'calendar.updated': { year: number };
+  'user.updated': { userId: string };
+  // Queue events, emitted by the queue capability (R-01…R-10).
+  'ticket.issued': { ticketId: string; number: string; serviceId: string };
+  'ticket.called': { ticketId: string; number: string; windowNumber: number };
+  'ticket.recalled': { ticketId: string; number: string; windowNumber: number };
+  'ticket.started': { ticketId: string; number: string; windowNumber: number };
+  'ticket.completed': { ticketId: string; number: string; outcome: string };
+  'ticket.no_show': { ticketId: string; number: string };
+  'ticket.transferred': { ticketId: string; number: string; serviceId?: string; windowId?: string };
+  'ticket.cancelled': { ticketId: string; number: string };
+  'window.opened': { windowId: string; number: number };
+  'window.paused': { windowId: string; number: number; reason: string };
+  'window.resumed': { windowId: string; number: number };
+  'window.closed': { windowId: string; number: number };
+  'alert.raised': { kind: string; [key: string]: unknown };
+}
+
+export type HallEventName = keyof HallEventMap;
+
+/** An event as stored and streamed: `id` is monotonic and gap-free per hall, in commit order. */
+export interface HallEvent<N extends HallEventName = HallEventName> {
+  id: number;
+  hallId: string;
+  name: N;
+  payload: HallEventMap[N];
+  at: string;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const hhmm = z.string().regex(/^(?:([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const timezoneSchema = z.string().min(1).max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown IANA time zone');
+
+export const openingIntervalSchema = z.object({
+  weekday: z.number().int().min(1).max(7),
+  open: hhmm,
+  close: hhmm,
+}).strict();
+
+export const hoursExceptionSchema = z.object({
+  date: localDate,
+  closed: z.boolean(),
+  open: hhmm.optional(),
+  close: hhmm.optional(),
+  note: z.string().trim().max(200).optional(),
+}).strict();
+
+const hallFields = {
+  name: z.string().trim().min(1).max(100),
+  timezone: timezoneSchema,
+  openingHours: z.array(openingIntervalSchema).max(70),
+  hoursExceptions: z.array(hoursExceptionSchema).max(400),
+  address: z.string().trim().max(200).nullable(),
+  phone: z.string().trim().max(50).nullable(),
+};
+
+export const createHallBody = z.object({
+  ...hallFields,
+  hoursExceptions: hallFields.hoursExceptions.default([]),
+  address: hallFields.address.optional(),
+  phone: hallFields.phone.optional(),
+}).strict();
+
+export const updateHallBody = z.object(hallFields).partial().strict();
+
+export const hallSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  openingHours: z.array(openingIntervalSchema),
+  hoursExceptions: z.array(hoursExceptionSchema),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type HallDto = z.infer<typeof hallSchema>;

@@ -1,0 +1,72 @@
+// One error type for every expected failure, with a closed set of codes. The table below is
+// the only place that maps a code to an HTTP status and to the words a person reads.
+export const errorTable = {
+  validation_failed: { status: 400, zh: '提交的内容有误，请检查后重试。', en: 'The request has invalid fields.' },
+  invalid_json: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  invalid_date: { status: 400, zh: '日期无效，请使用 YYYY-MM-DD 格式。', en: 'Invalid date; use YYYY-MM-DD.' },
+  invalid_hours: { status: 400, zh: '营业时间设置有误。', en: 'The opening hours are invalid.' },
+  invalid_photo: { status: 400, zh: '照片格式不支持，请上传 PNG、JPEG 或 WebP 图片。', en: 'Unsupported photo; upload PNG, JPEG or WebP.' },
+  wrong_password: { status: 400, zh: '当前密码不正确。', en: 'The current password is wrong.' },
+  unauthenticated: { status: 401, zh: '请先登录。', en: 'Please sign in first.' },
+  invalid_credentials: { status: 401, zh: '用户名或密码不正确。', en: 'Wrong username or password.' },
+  forbidden: { status: 403, zh: '您没有执行此操作的权限。', en: 'You are not allowed to do this.' },
+  origin_rejected: { status: 403, zh: '请求来源不受信任，已拒绝。', en: 'Request origin rejected.' },
+  not_found: { status: 404, zh: '未找到所请求的内容。', en: 'Not found.' },
+  route_not_found: { status: 404, zh: '接口不存在。', en: 'No such endpoint.' },
+  username_taken: { status: 409, zh: '该用户名已被使用。', en: 'That username is taken.' },
+  service_code_taken: { status: 409, zh: '本大厅已有相同编码的服务事项。', en: 'A service with this code exists in this hall.' },
+  ticket_prefix_taken: { status: 409, zh: '本大厅已有服务事项使用该号码前缀。', en: 'Another service in this hall uses this ticket prefix.' },
+  window_number_taken: { status: 409, zh: '本大厅已有相同编号的窗口。', en: 'A window with this number exists in this hall.' },
+  archived: { status: 409, zh: '该记录已归档，不能再修改。', en: 'This record is archived and cannot be changed.' },
+  cannot_deactivate_self: { status: 409, zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
+  hall_closed: { status: 409, zh: '当前不在办公时间内。', en: 'The hall is closed now.' },
+  payload_too_large: { status: 413, zh: '提交的内容过大。', en: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型。', en: 'Unsupported content type.' },
+  rate_limited: { status: 429, zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  unavailable: { status: 503, zh: '服务正在停止，请稍后再试。', en: 'The server is shutting down; try again shortly.' },
+  internal_error: { status: 500, zh: '系统出现异常，请稍后再试。', en: 'Internal error.' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+export interface FieldError { path: string; message: string }
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: FieldError[] | Record<string, unknown> | undefined;
+  /** A message that overrides the table's (already localised by the thrower), rarely needed. */
+  constructor(code: ErrorCode, details?: FieldError[] | Record<string, unknown>) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return errorTable[this.code].status;
+  }
+}
+
+export type Language = 'zh-CN' | 'en';
+
+/** zh-CN unless the client prefers English over Chinese (q-values respected). */
+export function pickLanguage(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1, index };
+    })
+    .filter((l) => l.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const l of ranked) {
+    if (l.tag.startsWith('zh')) return 'zh-CN';
+    if (l.tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+export function messageFor(code: ErrorCode, lang: Language): string {
+  return lang === 'en' ? errorTable[code].en : errorTable[code].zh;
+}

@@ -1,0 +1,124 @@
+// The hall form's values and their conversion to and from the API's Hall.
+import type { Hall, HallInput, HoursException, OpeningInterval } from '../../api/types';
+import type { FieldPath, PathMapper } from '../../errors/useFormErrorHandler';
+import { pathToNamePath } from '../../errors/validationIssues';
+import dayjs, { type Dayjs } from '../../time/dayjs';
+import { DEFAULT_TIMEZONE } from '../../time/zone';
+import { WEEKDAYS } from './hours';
+
+export type TimeRangeValue = [Dayjs, Dayjs];
+
+export interface IntervalValue {
+  range: TimeRangeValue | null;
+}
+
+export interface ExceptionValue {
+  date: Dayjs | null;
+  closed: boolean;
+  range?: TimeRangeValue | null;
+  note?: string;
+}
+
+export interface HallFormValues {
+  name: string;
+  timezone: string;
+  address?: string;
+  phone?: string;
+  /** Index 0 = Monday … 6 = Sunday. */
+  hours: IntervalValue[][];
+  exceptions: ExceptionValue[];
+}
+
+export const TIME_FORMAT = 'HH:mm';
+
+export function parseTime(hhmm: string): Dayjs {
+  return dayjs(`2000-01-01T${hhmm}`);
+}
+
+export const formatTime = (value: Dayjs): string => value.format(TIME_FORMAT);
+
+export function defaultInterval(): IntervalValue {
+  return { range: [parseTime('09:00'), parseTime('17:00')] };
+}
+
+export function hallToForm(hall: Hall | null): HallFormValues {
+  if (!hall) {
+    return {
+      name: '',
+      timezone: DEFAULT_TIMEZONE,
+      address: '',
+      phone: '',
+      hours: WEEKDAYS.map((d) => (d <= 5 ? [defaultInterval()] : [])),
+      exceptions: [],
+    };
+  }
+  return {
+    name: hall.name,
+    timezone: hall.timezone,
+    address: hall.address ?? undefined,
+    phone: hall.phone ?? undefined,
+    hours: WEEKDAYS.map((d) =>
+      hall.openingHours
+        .filter((i) => i.weekday === d)
+        .sort((a, b) => a.open.localeCompare(b.open))
+        .map((i) => ({ range: [parseTime(i.open), parseTime(i.close)] })),
+    ),
+    exceptions: [...hall.hoursExceptions]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((e) => ({
+        date: dayjs(e.date),
+        closed: e.closed,
+        range: !e.closed && e.open && e.close ? [parseTime(e.open), parseTime(e.close)] : null,
+        note: e.note ?? undefined,
+      })),
+  };
+}
+
+const blankToNull = (value: string | undefined): string | null => (value && value.trim() ? value.trim() : null);
+
+export interface HallSubmission {
+  input: HallInput;
+  /** Maps server error paths back onto form fields. */
+  mapPath: PathMapper;
+}
+
+export function formToHall(values: HallFormValues): HallSubmission {
+  const openingHours: OpeningInterval[] = [];
+  const origin: FieldPath[] = [];
+  values.hours.forEach((day, dayIndex) => {
+    day.forEach((interval) => {
+      if (!interval.range) return;
+      openingHours.push({ weekday: dayIndex + 1, open: formatTime(interval.range[0]), close: formatTime(interval.range[1]) });
+      origin.push(['hours', dayIndex]);
+    });
+  });
+  const hoursExceptions: HoursException[] = values.exceptions.map((e) => {
+    const exception: HoursException = { date: e.date ? e.date.format('YYYY-MM-DD') : '', closed: e.closed };
+    if (!e.closed && e.range) {
+      exception.open = formatTime(e.range[0]);
+      exception.close = formatTime(e.range[1]);
+    }
+    const note = blankToNull(e.note);
+    if (note) exception.note = note;
+    return exception;
+  });
+  const input: HallInput = {
+    name: values.name.trim(),
+    timezone: values.timezone,
+    openingHours,
+    hoursExceptions,
+    address: blankToNull(values.address),
+    phone: blankToNull(values.phone),
+  };
+  const mapPath: PathMapper = (path) => {
+    const parts = pathToNamePath(path);
+    const [head, index, field] = parts;
+    if (head === 'openingHours' && typeof index === 'number') return origin[index] ?? null;
+    if (head === 'hoursExceptions' && typeof index === 'number') {
+      const target = field === 'open' || field === 'close' ? 'range' : field;
+      return typeof target === 'string' ? ['exceptions', index, target] : null;
+    }
+    return parts;
+  };
+  return { input, mapPath };
+}

@@ -1,0 +1,123 @@
+import { EditOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { servicesApi } from '../../api/services';
+import type { Hall, Service } from '../../api/types';
+import { useCurrentUser } from '../../app/AuthContext';
+import { can } from '../../app/permissions';
+import { RequireHall } from '../../app/RequireHall';
+import { useLoad } from '../../data/useLoad';
+import { useReportError } from '../../errors/useReportError';
+import { ConfirmAction } from '../../ui/ConfirmAction';
+import { PageHeader } from '../../ui/PageHeader';
+import { ServiceDrawer } from './ServiceDrawer';
+
+type Editing = { service: Service | null } | null;
+
+function HallServices({ hall }: { hall: Hall }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const manage = can(useCurrentUser(), 'catalog.manage', hall.id);
+  const { data, loading, reload } = useLoad((signal) => servicesApi.list(hall.id, signal), [hall.id]);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const archive = async (service: Service) => {
+    try {
+      await servicesApi.archive(service.id);
+      void message.success(t('common.archived'));
+      reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const days = (n: number | null) => (n === null ? '–' : t('services.days', { count: n }));
+
+  return (
+    <>
+      <PageHeader
+        title={t('services.title')}
+        subtitle={hall.name}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ service: null })} data-testid="service-create">
+              {t('services.create')}
+            </Button>
+          )
+        }
+      />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<Service>
+          rowKey="id"
+          loading={loading}
+          dataSource={data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { count: total }) }}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('services.code'), dataIndex: 'code', width: 140 },
+            { title: t('services.name'), dataIndex: 'name' },
+            {
+              title: t('services.ticketPrefix'),
+              dataIndex: 'ticketPrefix',
+              width: 100,
+              render: (v: string) => <Tag className="ck-prefix">{v}</Tag>,
+            },
+            {
+              title: t('services.kind'),
+              dataIndex: 'kind',
+              width: 100,
+              render: (kind: Service['kind']) => (
+                <Tag color={kind === 'immediate' ? 'green' : 'geekblue'}>{t(`services.kinds.${kind}`)}</Tag>
+              ),
+            },
+            { title: t('services.statutoryDays'), dataIndex: 'statutoryDays', width: 170, render: days },
+            { title: t('services.promisedDays'), dataIndex: 'promisedDays', width: 170, render: days },
+            {
+              title: t('services.materialsCount'),
+              key: 'materials',
+              width: 90,
+              align: 'right',
+              render: (_, s) => s.materials.length,
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 150,
+              fixed: 'right',
+              hidden: !manage,
+              render: (_, service) => (
+                <Space size={0}>
+                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ service })} style={{ paddingInline: 4 }}>
+                    {t('common.edit')}
+                  </Button>
+                  <ConfirmAction
+                    label={t('common.archive')}
+                    icon={<InboxOutlined />}
+                    confirm={t('common.confirmArchive', { name: service.name })}
+                    onConfirm={() => archive(service)}
+                  />
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <ServiceDrawer
+        open={editing !== null}
+        hallId={hall.id}
+        service={editing?.service ?? null}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          reload();
+        }}
+      />
+    </>
+  );
+}
+
+export default function ServicesPage() {
+  return <RequireHall>{(hall) => <HallServices key={hall.id} hall={hall} />}</RequireHall>;
+}

@@ -1,0 +1,181 @@
+// Shapes of the /api/v1 resources, as the server sends them. Times are ISO-8601 UTC strings.
+
+export type Role = 'admin' | 'manager' | 'staff' | 'inspector';
+export const ROLES: readonly Role[] = ['admin', 'manager', 'staff', 'inspector'];
+
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  hallId: string | null;
+  staffNumber: string | null;
+  photoUrl: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+/** weekday: 1 = Monday … 7 = Sunday; open/close are 'HH:MM' in the hall's time zone. */
+export interface OpeningInterval {
+  weekday: number;
+  open: string;
+  close: string;
+}
+
+export interface HoursException {
+  date: string;
+  closed: boolean;
+  open?: string;
+  close?: string;
+  note?: string;
+}
+
+export interface Hall {
+  id: string;
+  name: string;
+  timezone: string;
+  openingHours: OpeningInterval[];
+  hoursExceptions: HoursException[];
+  address: string | null;
+  phone: string | null;
+  createdAt: string;
+}
+
+export type HallInput = Omit<Hall, 'id' | 'createdAt'>;
+
+export type ServiceKind = 'immediate' | 'promised';
+
+export interface Material {
+  id: string;
+  name: string;
+  copies: number;
+  original: boolean;
+  required: boolean;
+  note: string | null;
+}
+
+export interface Service {
+  id: string;
+  hallId: string;
+  code: string;
+  name: string;
+  ticketPrefix: string;
+  kind: ServiceKind;
+  statutoryDays: number | null;
+  promisedDays: number | null;
+  materials: Material[];
+  createdAt: string;
+}
+
+/** Materials without an id are new; with an id they keep it. */
+export interface ServiceInput {
+  code: string;
+  name: string;
+  ticketPrefix: string;
+  kind: ServiceKind;
+  statutoryDays: number | null;
+  promisedDays: number | null;
+  materials: Array<Omit<Material, 'id'> & { id?: string }>;
+}
+
+export type WindowStatus = 'closed' | 'open' | 'paused';
+
+export interface ServiceWindow {
+  id: string;
+  hallId: string;
+  number: number;
+  name: string;
+  serviceIds: string[];
+  status: WindowStatus;
+  createdAt: string;
+}
+
+export interface WindowInput {
+  number: number;
+  name: string;
+  serviceIds: string[];
+}
+
+export interface UserCreateInput {
+  username: string;
+  password: string;
+  name: string;
+  role: Role;
+  hallId?: string | null;
+  staffNumber?: string | null;
+}
+
+export interface UserUpdateInput {
+  name?: string;
+  role?: Role;
+  hallId?: string | null;
+  staffNumber?: string | null;
+  active?: boolean;
+  password?: string;
+}
+
+export type DeviceKind = 'kiosk' | 'display' | 'evaluator';
+export const DEVICE_KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'evaluator'];
+
+export interface Device {
+  id: string;
+  hallId: string;
+  kind: DeviceKind;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+export type CreatedDevice = Device & { token: string };
+
+export interface YearCalendar {
+  year: number;
+  holidays: string[];
+  /** Make-up workdays (调休上班): Saturdays or Sundays that are working days. */
+  workdays: string[];
+  /** Where the dates came from (e.g. the State Council notice), when the server knows. */
+  source?: string | null;
+}
+
+export interface WorkingDaysResult {
+  from: string;
+  add: number;
+  date: string;
+  missingYears: number[];
+}
+
+export type ActorType = 'user' | 'device' | 'system';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  hallId: string | null;
+  actor: { type: ActorType; id: string | null; name: string | null };
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+export interface AuditChainResult {
+  chain: string;
+  rows: number;
+  ok: boolean;
+  brokenAt?: { id: string | number; chainSeq?: number; reason: string };
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  chains: AuditChainResult[];
+}
+
+export interface ListResponse<T> {
+  items: T[];
+}

@@ -1,0 +1,43 @@
+// The admin side menu: one entry per area, keyed by route path.
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
+import type { Action } from './permissions';
+
+export interface NavItem {
+  path: string;
+  /** Used for data-testid="nav-<id>". */
+  id: string;
+  labelKey: ParseKeys;
+  /** Shown only to users who may do this. */
+  action: Action;
+  icon: ReactNode;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/admin', id: 'overview', labelKey: 'nav.overview', action: 'hall.read', icon: <DashboardOutlined /> },
+  { path: '/admin/halls', id: 'halls', labelKey: 'nav.halls', action: 'hall.read', icon: <BankOutlined /> },
+  { path: '/admin/services', id: 'services', labelKey: 'nav.services', action: 'catalog.read', icon: <SolutionOutlined /> },
+  { path: '/admin/windows', id: 'windows', labelKey: 'nav.windows', action: 'windows.read', icon: <ShopOutlined /> },
+  { path: '/admin/users', id: 'users', labelKey: 'nav.users', action: 'users.read', icon: <TeamOutlined /> },
+  { path: '/admin/devices', id: 'devices', labelKey: 'nav.devices', action: 'devices.read', icon: <DesktopOutlined /> },
+  { path: '/admin/calendar', id: 'calendar', labelKey: 'nav.calendar', action: 'calendar.read', icon: <CalendarOutlined /> },
+  { path: '/admin/audit', id: 'audit', labelKey: 'nav.audit', action: 'audit.read', icon: <AuditOutlined /> },
+];
+
+/** The menu key for a location: the longest nav path that prefixes it. */
+export function activeNavPath(pathname: string): string {
+  const match = NAV_ITEMS.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`)).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+  return match?.path ?? '/admin';
+}

@@ -1,0 +1,10 @@
+import 'i18next';
+import type { Messages } from './zh-CN';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    returnNull: false;
+    resources: { translation: Messages };
+  }
+}
