@@ -39,7 +39,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     };
   }
   templateBytes ??= readFileSync(inject('pgliteTemplate'));
-  const client = await PGlite.create({ loadDataDir: new Blob([templateBytes]) });
+  const client = await PGlite.create({ loadDataDir: new Blob([new Uint8Array(templateBytes)]) });
   const database = await openDatabase({ pglite: client });
   return { database, url: null, drop: () => database.close() };
 }

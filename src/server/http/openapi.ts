@@ -7,7 +7,8 @@ import { errorTable } from './errors.js';
 type AnyRoute = RouteDef<unknown, unknown, unknown, unknown, AuthMode>;
 
 function jsonSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return rest;
 }
 
 export class OpenApiRegistry {

@@ -160,6 +160,7 @@ export const en: Messages = {
     exceptionHours: 'Hours',
     note: 'Note',
     notePlaceholder: 'e.g. System upgrade, no service',
+    intervalMissing: 'Please choose the opening and closing time',
     intervalInvalid: 'The closing time must be after the opening time',
     intervalOverlap: 'Intervals on the same day must not overlap',
     duplicateDate: 'This date is already listed',

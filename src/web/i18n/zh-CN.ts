@@ -158,6 +158,7 @@ export const zhCN = {
     exceptionHours: '开放时段',
     note: '备注',
     notePlaceholder: '如：系统升级，暂停办理',
+    intervalMissing: '请选择开放时段的开始和结束时间',
     intervalInvalid: '结束时间须晚于开始时间',
     intervalOverlap: '同一天的时段不能重叠',
     duplicateDate: '该日期已添加',

@@ -37,7 +37,7 @@ export function HoursExceptionsField() {
               </Form.Item>
               <Form.Item name={[field.name, 'closed']} style={{ marginBottom: 8 }}>
                 <Select
-                  style={{ width: 120 }}
+                  style={{ width: 136 }}
                   options={[
                     { value: true, label: t('halls.exceptionClosed') },
                     { value: false, label: t('halls.exceptionSpecial') },

@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { WEEKDAYS } from './hours';
 import { defaultInterval, type HallFormValues, type IntervalValue, TIME_FORMAT } from './hallForm';
 
-function checkDay(intervals: IntervalValue[] | undefined, t: (key: 'halls.intervalInvalid' | 'halls.intervalOverlap') => string) {
+type DayErrorKey = 'halls.intervalMissing' | 'halls.intervalInvalid' | 'halls.intervalOverlap';
+
+function checkDay(intervals: IntervalValue[] | undefined, t: (key: DayErrorKey) => string) {
+  if ((intervals ?? []).some((i) => !i?.range)) return Promise.reject(new Error(t('halls.intervalMissing')));
   const ranges = (intervals ?? []).map((i) => i.range).filter((r): r is NonNullable<typeof r> => !!r);
   for (const [open, close] of ranges) {
     if (!close.isAfter(open, 'minute')) return Promise.reject(new Error(t('halls.intervalInvalid')));
@@ -53,7 +56,7 @@ export function OpeningHoursField({ form }: { form: FormInstance<HallFormValues>
                   )}
                   {fields.map((field) => (
                     <Flex key={field.key} align="center" gap={2} className="ck-hours-interval">
-                      <Form.Item name={[field.name, 'range']} noStyle rules={[{ required: true, message: t('halls.intervalInvalid') }]}>
+                      <Form.Item name={[field.name, 'range']} noStyle rules={[{ required: true, message: t('halls.intervalMissing') }]}>
                         <TimePicker.RangePicker format={TIME_FORMAT} minuteStep={5} size="small" needConfirm={false} style={{ width: 190 }} />
                       </Form.Item>
                       <Button

@@ -1,0 +1,56 @@
+// Chromium for browser tests: the system build (no `playwright install` here), headless, with a
+// zh-CN context at 1440×900, and a helper that writes README screenshots to docs/screenshots.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const VIEWPORT = { width: 1440, height: 900 } as const;
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (own cookies and localStorage) as a Chinese-speaking user on a desktop screen. */
+export async function newContext(browser: Browser, baseURL: string, options: { locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context;
+}
+
+/**
+ * Saves a viewport screenshot to docs/screenshots/<name>.png. Waits for web fonts and lets
+ * animations finish (antd drawers and modals slide in) so the picture is settled.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    // Finite ones only: a spinner's infinite animation never finishes.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+  // Park the mouse in an empty corner so no button is shown hovered.
+  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2);
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide', scale: 'css' });
+  return path;
+}

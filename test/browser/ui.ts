@@ -1,0 +1,64 @@
+// What a person does and sees in the admin UI, as small helpers over Playwright locators.
+// playwright-core has no auto-retrying `expect`, so "see" waits for the locator (Playwright's
+// auto-waiting) and value checks go through vitest's expect.poll.
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Waits until exactly one element matches and is visible. */
+export async function see(locator: Locator, timeout?: number): Promise<Locator> {
+  await locator.waitFor({ state: 'visible', timeout });
+  return locator;
+}
+
+/** Waits until nothing matching is visible. */
+export async function seeNo(locator: Locator, timeout?: number): Promise<void> {
+  await expect.poll(() => locator.filter({ visible: true }).count(), { timeout: timeout ?? 10_000 }).toBe(0);
+}
+
+/** Waits until the element's visible text contains each of the given strings. */
+export async function seeText(locator: Locator, ...texts: string[]): Promise<void> {
+  await see(locator);
+  for (const text of texts) {
+    await expect.poll(() => locator.innerText(), { timeout: 10_000 }).toContain(text);
+  }
+}
+
+/** Waits until the page is at this path (query and hash ignored). */
+export async function seePath(page: Page, path: string): Promise<void> {
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe(path);
+}
+
+/** A page's title (the h4 of PageHeader). */
+export function heading(page: Page, name: string): Locator {
+  return page.getByRole('heading', { name, exact: true });
+}
+
+/** The table row (<tr>) that shows this text. */
+export function row(page: Page, text: string): Locator {
+  return page.getByRole('row').filter({ hasText: text });
+}
+
+/** The open antd Select dropdown (there is at most one at a time). */
+export function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown').filter({ visible: true });
+}
+
+/** Opens an antd Select (by its accessible name) and clicks the option that reads `option`. */
+export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
+}
+
+/** The visible options of the open dropdown, as text. */
+export async function dropdownOptions(page: Page): Promise<string[]> {
+  const dropdown = openDropdown(page);
+  await see(dropdown);
+  return dropdown.locator('.ant-select-item-option').allInnerTexts();
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
