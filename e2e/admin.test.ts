@@ -2,7 +2,7 @@
 // administrator and a hall manager see and do.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext } from '../test/browser/browser.js';
+import { launchBrowser, newContext, screenshotOnFailure } from '../test/browser/browser.js';
 import { apiLogin, startTestServer, type TestServer } from '../test/browser/server.js';
 import { choose, dropdownOptions, heading, openDropdown, row, see, seeNo, seePath, seeText, signIn } from '../test/browser/ui.js';
 
@@ -16,7 +16,9 @@ const contexts: BrowserContext[] = [];
 async function newPage(): Promise<Page> {
   const context = await newContext(browser, server.baseUrl);
   contexts.push(context);
-  return context.newPage();
+  const page = await context.newPage();
+  screenshotOnFailure(page);
+  return page;
 }
 
 async function signInAsAdmin(page: Page): Promise<void> {

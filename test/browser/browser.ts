@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 
 export const VIEWPORT = { width: 1440, height: 900 } as const;
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -53,4 +54,22 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2);
   await page.screenshot({ path, animations: 'disabled', caret: 'hide', scale: 'css' });
   return path;
+}
+
+/**
+ * Inside a test: if it fails, save what the page showed to .tmp/e2e-failures/<test>.png (and say
+ * so on stderr), which is usually the quickest way to see why.
+ */
+export function screenshotOnFailure(page: Page): void {
+  onTestFailed(async ({ task }) => {
+    const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80);
+    const path = resolve(import.meta.dirname, '../../.tmp/e2e-failures', `${name}.png`);
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      await page.screenshot({ path, timeout: 5_000 });
+      console.error(`Failure screenshot: ${path} (at ${page.url()})`);
+    } catch {
+      // The page may be gone already.
+    }
+  });
 }

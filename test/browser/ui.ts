@@ -25,7 +25,7 @@ export async function seeText(locator: Locator, ...texts: string[]): Promise<voi
 
 /** Waits until the page is at this path (query and hash ignored). */
 export async function seePath(page: Page, path: string): Promise<void> {
-  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).toBe(path);
+  await page.waitForURL((url) => url.pathname === path, { waitUntil: 'commit' });
 }
 
 /** A page's title (the h4 of PageHeader). */

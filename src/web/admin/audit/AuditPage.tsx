@@ -65,10 +65,11 @@ function HallAudit({ hall }: { hall: Hall }) {
   }, [load]);
 
   const summary = (entry: AuditEntry): string => {
-    const change = describeChange(entry.before, entry.after);
+    const change = describeChange(entry.action, entry.before, entry.after);
     if (change.kind === 'created') return t('audit.created');
     if (change.kind === 'removed') return t('audit.removed');
     if (change.kind === 'changed') return t('audit.changed', { fields: change.fields.join(', ') });
+    if (change.kind === 'details') return change.text;
     return '—';
   };
 
@@ -158,7 +159,11 @@ function HallAudit({ hall }: { hall: Hall }) {
                 );
               },
             },
-            { title: t('audit.summary'), key: 'summary', render: (_, entry) => summary(entry) },
+            {
+              title: t('audit.summary'),
+              key: 'summary',
+              render: (_, entry) => <span className="ck-audit-summary">{summary(entry)}</span>,
+            },
           ]}
         />
         <Flex justify="center" align="center" gap={12} style={{ padding: 16 }}>

@@ -89,7 +89,7 @@ export default function HallsPage() {
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 150,
+              width: 190,
               fixed: 'right',
               render: (_, hall) => (
                 <Space size={0}>

@@ -84,7 +84,7 @@ function HallServices({ hall }: { hall: Hall }) {
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 150,
+              width: 190,
               fixed: 'right',
               hidden: !manage,
               render: (_, service) => (

@@ -124,7 +124,7 @@ function HallUsers({ hall }: { hall: Hall }) {
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 150,
+              width: 190,
               fixed: 'right',
               hidden: !can(me, 'users.manage', hall.id),
               render: (_, u) =>

@@ -93,7 +93,7 @@ function HallWindows({ hall }: { hall: Hall }) {
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 150,
+              width: 190,
               fixed: 'right',
               hidden: !manage,
               render: (_, w) => (
