@@ -2,7 +2,7 @@
 // administrator and a hall manager see and do.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, screenshotOnFailure } from '../test/browser/browser.js';
+import { launchBrowser, newContext, saveFailureScreenshot } from '../test/browser/browser.js';
 import { apiLogin, startTestServer, type TestServer } from '../test/browser/server.js';
 import { choose, dropdownOptions, heading, openDropdown, row, see, seeNo, seePath, seeText, signIn } from '../test/browser/ui.js';
 
@@ -16,9 +16,7 @@ const contexts: BrowserContext[] = [];
 async function newPage(): Promise<Page> {
   const context = await newContext(browser, server.baseUrl);
   contexts.push(context);
-  const page = await context.newPage();
-  screenshotOnFailure(page);
-  return page;
+  return context.newPage();
 }
 
 async function signInAsAdmin(page: Page): Promise<void> {
@@ -41,7 +39,10 @@ beforeAll(async () => {
   });
 });
 
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    for (const [i, page] of contexts.flatMap((c) => c.pages()).entries()) await saveFailureScreenshot(page, `${task.name}-${i}`);
+  }
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 
@@ -95,8 +96,9 @@ describe('admin web UI', () => {
     await seeNo(drawer);
     await see(page.getByText('已保存'));
     const serviceRow = row(page, 'JZZ-101');
-    await seeText(serviceRow, '居住证办理', 'F', '承诺件', '15 个工作日', '5 个工作日');
-    expect((await serviceRow.getByRole('cell').allInnerTexts()).map((s) => s.trim())).toContain('1'); // one material
+    await seeText(serviceRow, '居住证办理', '承诺件', '15 个工作日', '5 个工作日');
+    await see(serviceRow.getByRole('cell', { name: 'F', exact: true })); // ticket prefix
+    await see(serviceRow.getByRole('cell', { name: '1', exact: true })); // one material
 
     // 窗口: create window 7 for the new service and see it listed with the service tag.
     await page.getByRole('link', { name: '窗口', exact: true }).click();

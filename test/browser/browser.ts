@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { onTestFailed } from 'vitest';
 
 export const VIEWPORT = { width: 1440, height: 900 } as const;
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -57,19 +56,18 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
- * Inside a test: if it fails, save what the page showed to .tmp/e2e-failures/<test>.png (and say
- * so on stderr), which is usually the quickest way to see why.
+ * Saves what the page shows to .tmp/e2e-failures/<name>.png and says so on stderr: call it from
+ * afterEach when `task.result?.state === 'fail'` (before closing the context), as the quickest
+ * way to see why a test failed.
  */
-export function screenshotOnFailure(page: Page): void {
-  onTestFailed(async ({ task }) => {
-    const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80);
-    const path = resolve(import.meta.dirname, '../../.tmp/e2e-failures', `${name}.png`);
-    mkdirSync(dirname(path), { recursive: true });
-    try {
-      await page.screenshot({ path, timeout: 5_000 });
-      console.error(`Failure screenshot: ${path} (at ${page.url()})`);
-    } catch {
-      // The page may be gone already.
-    }
-  });
+export async function saveFailureScreenshot(page: Page, name: string): Promise<void> {
+  const file = name.replace(/[^\w\u4e00-\u9fff-]+/g, '_').slice(0, 80);
+  const path = resolve(import.meta.dirname, '../../.tmp/e2e-failures', `${file}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    await page.screenshot({ path, timeout: 5_000 });
+    console.error(`Failure screenshot: ${path} (page was at ${page.url()})`);
+  } catch {
+    // The page may be gone already.
+  }
 }

@@ -1,8 +1,11 @@
 // A real chuangkou server for one browser test file: `node --import tsx src/server/main.ts` in a
-// child process, on a free port, with a fresh data directory and the demo hall seeded. It serves
-// the web build in dist/web (run `vite build` first; `npm run test:browser` does).
+// child process, on a free port, with a fresh data directory and the demo hall seeded.
+//
+// It serves a private copy of the web build in dist/web (run `vite build` first;
+// `npm run test:browser` does): a `vite build` started elsewhere while the tests run empties
+// dist/web, and a server reading it directly would then fail to load the pages' chunks.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -83,6 +86,44 @@ export function parseDemoOutput(text: string): { accounts: DemoAccount[]; device
   return { accounts, devices };
 }
 
+/** Files a build refers to (index.html → entry chunks, chunks → other chunks) that it lacks. */
+export function missingFiles(webDir: string): string[] {
+  const index = join(webDir, 'index.html');
+  if (!existsSync(index)) return ['index.html'];
+  const assets = existsSync(join(webDir, 'assets')) ? readdirSync(join(webDir, 'assets')) : [];
+  const have = new Set(assets);
+  const wanted = new Set<string>();
+  const texts = [readFileSync(index, 'utf8'), ...assets.filter((f) => /\.(js|css)$/.test(f)).map((f) => readFileSync(join(webDir, 'assets', f), 'utf8'))];
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?:assets\/|["'`]\.\/)([\w.-]+\.(?:js|css))["'`]/g)) wanted.add(m[1]!);
+  }
+  return [...wanted].filter((f) => !have.has(f));
+}
+
+/**
+ * Copies dist/web into `dest`, retrying while it is incomplete (a build in progress elsewhere).
+ * Returns the copy's path.
+ */
+export async function snapshotWebBuild(dest: string, timeoutMs = 60_000): Promise<string> {
+  const source = join(ROOT, 'dist/web');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    rmSync(dest, { recursive: true, force: true });
+    let missing: string[];
+    try {
+      cpSync(source, dest, { recursive: true });
+      missing = missingFiles(dest);
+    } catch (err) {
+      missing = [String(err)];
+    }
+    if (missing.length === 0) return dest;
+    if (Date.now() > deadline) {
+      throw new Error(`dist/web is not a complete web build (missing: ${missing.slice(0, 5).join(', ')}). Build it first: npx vite build (npm run test:browser does).`);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
 async function healthy(baseUrl: string): Promise<boolean> {
   try {
     const res = await fetch(`${baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
@@ -104,11 +145,16 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 export async function startTestServer(options: { env?: Record<string, string> } = {}): Promise<TestServer> {
-  if (!existsSync(join(ROOT, 'dist/web/index.html'))) {
-    throw new Error('dist/web/index.html is missing: build the web app first (npx vite build, or npm run test:browser).');
+  const tempDir = mkdtempSync(join(tmpdir(), 'chuangkou-e2e-'));
+  const dataDir = join(tempDir, 'data');
+  let webDir: string;
+  try {
+    webDir = await snapshotWebBuild(join(tempDir, 'web'));
+  } catch (err) {
+    rmSync(tempDir, { recursive: true, force: true });
+    throw err;
   }
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'chuangkou-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -118,6 +164,7 @@ export async function startTestServer(options: { env?: Record<string, string> } 
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      WEB_DIR: webDir,
       ADMIN_PASSWORD,
       DEMO: '1',
       LOG_LEVEL: 'warn',
@@ -139,7 +186,7 @@ export async function startTestServer(options: { env?: Record<string, string> } 
         await waitForExit(child, 5_000);
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(tempDir, { recursive: true, force: true });
   };
 
   const fail = async (why: string): Promise<never> => {

@@ -1,8 +1,8 @@
 // What a person does and sees in the admin UI, as small helpers over Playwright locators.
-// playwright-core has no auto-retrying `expect`, so "see" waits for the locator (Playwright's
-// auto-waiting) and value checks go through vitest's expect.poll.
+// playwright-core has no auto-retrying `expect`, so these wait with Playwright's own
+// auto-waiting (locator.waitFor) and fail with its timeout error; value checks in the tests go
+// through vitest's expect.poll.
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 /** Waits until exactly one element matches and is visible. */
 export async function see(locator: Locator, timeout?: number): Promise<Locator> {
@@ -12,15 +12,13 @@ export async function see(locator: Locator, timeout?: number): Promise<Locator> 
 
 /** Waits until nothing matching is visible. */
 export async function seeNo(locator: Locator, timeout?: number): Promise<void> {
-  await expect.poll(() => locator.filter({ visible: true }).count(), { timeout: timeout ?? 10_000 }).toBe(0);
+  await locator.filter({ visible: true }).first().waitFor({ state: 'hidden', timeout });
 }
 
 /** Waits until the element's visible text contains each of the given strings. */
 export async function seeText(locator: Locator, ...texts: string[]): Promise<void> {
   await see(locator);
-  for (const text of texts) {
-    await expect.poll(() => locator.innerText(), { timeout: 10_000 }).toContain(text);
-  }
+  for (const text of texts) await see(locator.filter({ hasText: text }));
 }
 
 /** Waits until the page is at this path (query and hash ignored). */

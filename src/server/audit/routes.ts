@@ -20,7 +20,7 @@ export function registerAuditRoutes(host: RouteHost, ctx: AppContext): void {
     method: 'GET', url: '/api/v1/audit', tags: ['audit'], auth: 'user',
     summary: 'The service log of a hall, newest first (without hallId: the global part, admins only)',
     query: z.object({
-      hallId: z.string().uuid().optional(),
+      hallId: z.string().uuid().transform((v) => v.toLowerCase()).optional(),
       cursor: z.string().regex(/^\d{1,18}$/).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
@@ -48,7 +48,7 @@ export function registerAuditRoutes(host: RouteHost, ctx: AppContext): void {
   defineRoute(host, {
     method: 'GET', url: '/api/v1/audit/verify', tags: ['audit'], auth: 'user',
     summary: 'Recompute the hash chain: a changed, removed or reordered row is reported',
-    query: z.object({ hallId: z.string().uuid().optional() }),
+    query: z.object({ hallId: z.string().uuid().transform((v) => v.toLowerCase()).optional() }),
     response: z.object({
       ok: z.boolean(),
       chains: z.array(z.object({

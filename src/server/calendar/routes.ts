@@ -46,6 +46,7 @@ export function registerCalendarRoutes(host: RouteHost, ctx: AppContext): void {
     response: z.object({ years: z.array(calendarSchema) }),
     handler: async ({ actor, params }) => {
       authorize(actor, 'calendar.read', params.hallId);
+      if (!(await findHall(ctx.db, params.hallId))) throw new AppError('not_found');
       const rows = await ctx.db.select().from(hallCalendars).where(eq(hallCalendars.hallId, params.hallId)).orderBy(asc(hallCalendars.year));
       return { years: rows.map((r) => ({ year: r.year, holidays: r.holidays, workdays: r.workdays, source: r.source })) };
     },

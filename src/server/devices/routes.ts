@@ -44,6 +44,7 @@ export function registerDeviceRoutes(host: RouteHost, ctx: AppContext): void {
     response: z.object({ items: z.array(deviceSchema) }),
     handler: async ({ actor, params }) => {
       authorize(actor, 'devices.read', params.hallId);
+      if (!(await findHall(ctx.db, params.hallId))) throw new AppError('not_found');
       const rows = await ctx.db.select().from(devices).where(eq(devices.hallId, params.hallId)).orderBy(asc(devices.kind), asc(devices.createdAt));
       return { items: rows.map(present) };
     },

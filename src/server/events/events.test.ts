@@ -209,7 +209,9 @@ describe('resuming while many writers commit at once', () => {
     await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
       for (let i = 0; i < PER_WRITER; i++) {
         await emit(hallId, `w${w}-${i}`);
-        if (i % 5 === 0) await sleep(0);
+        // A breath between commits, so that on PGlite (one connection, transactions one at a
+        // time) readers get their turn while the writers are still going.
+        await sleep((w + i) % 4);
       }
     }));
   }
@@ -236,8 +238,12 @@ describe('resuming while many writers commit at once', () => {
       if (got.length) last = got.at(-1)!;
     };
 
+    const T0 = Date.now();
+    writers.then(() => console.log('WRITERS DONE', Date.now() - T0));
     for (let round = 0; !writersDone; round++) {
+      const c0 = Date.now();
       const s = await sse(hall.id, { bearer: display.token, lastEventId: last });
+      console.log('CONNECTED in', Date.now() - c0, 'at', Date.now() - T0);
       expect(s.status).toBe(200);
       // Drop the connection at a random moment: at once (mid set-up), after a few
       // milliseconds, or after a random number of events.
@@ -245,7 +251,7 @@ describe('resuming while many writers commit at once', () => {
       if (mode === 1) await sleep(random(30));
       if (mode === 2) {
         const want = 1 + random(40);
-        await Promise.race([eventually(() => s.events.length >= want || writersDone, 'enough events', 10_000), s.done]);
+        await s.waitFor(() => s.events.length >= want, 300).catch(() => { /* fewer came: drop it anyway */ });
       }
       const from = last;
       s.close();
@@ -267,6 +273,7 @@ describe('resuming while many writers commit at once', () => {
     expect(all.length, note).toBe(n);
     expect(all, note).toEqual(range(1, n));
     expect(connections.length).toBeGreaterThan(3);
+    console.log('CONN', connections.length, 'empty', connections.filter((c) => c.length === 0).length, 'sizes', connections.map((c) => c.length).join(','));
 
     // Every dropped connection is forgotten by the server.
     await eventually(() => t.ctx.hub.subscriberCount() === 0 && t.built.streams.size === 0,

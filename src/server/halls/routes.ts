@@ -51,7 +51,8 @@ export function registerHallRoutes(host: RouteHost, ctx: AppContext): void {
       return runCommand(ctx, actor, async (tx, fx) => {
         const before = await repo.findHall(tx, params.hallId);
         if (!before) throw new AppError('not_found');
-        const after = await repo.updateHall(tx, params.hallId, body);
+        // An empty patch changes nothing (and an UPDATE without columns is not SQL).
+        const after = Object.keys(body).length ? await repo.updateHall(tx, params.hallId, body) : before;
         fx.audit({ action: 'hall.updated', hallId: after.id, targetType: 'hall', targetId: after.id, before: changed(presentHall(before), body), after: body });
         fx.emit(after.id, 'hall.updated', { hallId: after.id, name: after.name });
         return presentHall(after);

@@ -31,7 +31,10 @@ function databaseConflict(err: unknown): ErrorCode | null {
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
-    return new AppError('validation_failed', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return new AppError('validation_failed', err.issues.flatMap((i) => (i.code === 'unrecognized_keys'
+      // One detail per unknown key, naming it, so the client sees which field it should not send.
+      ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: i.message }))
+      : [{ path: i.path.join('.'), message: i.message }])));
   }
   const fe = err as FastifyError;
   if (fe?.code && fastifyCodes[fe.code]) return new AppError(fastifyCodes[fe.code]!);

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../../core/access/policy.js';
-import { AppError, pickLanguage, type Language } from './errors.js';
+import { AppError, pickLanguage, type FieldError, type Language } from './errors.js';
 import type { OpenApiRegistry } from './openapi.js';
 
 export type AuthMode = 'public' | 'user' | 'actor';
@@ -67,8 +67,12 @@ export function defineRoute<P = unknown, Q = unknown, B = unknown, R = unknown, 
         if (!parsed.success) throw new AppError('not_found');
         params = parsed.data;
       }
+      // A raw upload takes only the content types it documents: JSON, text or nothing is 415.
+      if (def.rawBody && !def.rawBody.includes(mediaType(req.headers['content-type']))) throw new AppError('unsupported_media_type');
       const query = (def.query ? def.query.parse(req.query ?? {}) : req.query) as Q;
       const body = (def.body ? def.body.parse(req.body ?? (def.method === 'GET' ? undefined : {})) : req.body) as B;
+      const unstorable = [...(def.query ? unstorableText(query) : []), ...(def.body ? unstorableText(body) : [])];
+      if (unstorable.length) throw new AppError('validation_failed', unstorable);
       const result = await def.handler({
         params, query, body, actor: actor as ActorFor<M>, lang: pickLanguage(req.headers['accept-language']), req, reply,
       });
@@ -77,6 +81,26 @@ export function defineRoute<P = unknown, Q = unknown, B = unknown, R = unknown, 
       return reply.code(def.status ?? 200).send(result);
     },
   });
+}
+
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+// PostgreSQL text and jsonb cannot hold NUL, and an unpaired UTF-16 surrogate is not text at all
+// (it would fail in the database or be stored altered, breaking the service log's hashes).
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unstorableText(value: unknown, path: (string | number)[] = [], found: FieldError[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) found.push({ path: path.join('.'), message: 'contains a NUL character or an unpaired surrogate' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => unstorableText(v, [...path, i], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) unstorableText(v, [...path, k], found);
+  }
+  return found;
 }
 
 /** Path parameter: an id we issued (a UUID). */

@@ -23,20 +23,20 @@ export const createUserBody = z.object({
   password: passwordSchema,
   name: personNameSchema,
   role: roleSchema,
-  hallId: z.string().uuid().nullable().optional(),
+  hallId: z.string().uuid().transform((v) => v.toLowerCase()).nullable().optional(),
   staffNumber: z.string().trim().min(1).max(32).nullable().optional(),
 }).strict();
 
 export const updateUserBody = z.object({
   name: personNameSchema.optional(),
   role: roleSchema.optional(),
-  hallId: z.string().uuid().nullable().optional(),
+  hallId: z.string().uuid().transform((v) => v.toLowerCase()).nullable().optional(),
   staffNumber: z.string().trim().min(1).max(32).nullable().optional(),
   active: z.boolean().optional(),
   password: passwordSchema.optional(),
 }).strict();
 
-export const listUsersQuery = z.object({ hallId: z.string().uuid().optional() });
+export const listUsersQuery = z.object({ hallId: z.string().uuid().transform((v) => v.toLowerCase()).optional() });
 
 export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict();
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }).strict();

@@ -63,20 +63,36 @@ export function AdminLayout() {
           <Header className="ck-header">
             <Flex align="center" justify="space-between" gap={16} style={{ height: '100%' }} wrap={false}>
               <HallSelector />
-              <Space size={16} wrap={false}>
+              <Space size={12} wrap={false}>
                 <Space size={8} data-testid="current-user">
                   <Avatar size="small" src={user.photoUrl ?? undefined} icon={<UserOutlined />} />
-                  <Typography.Text strong>{user.name}</Typography.Text>
+                  <Typography.Text strong className="ck-nowrap">
+                    {user.name}
+                  </Typography.Text>
                   <Tag color={ROLE_COLORS[user.role]} style={{ marginInlineEnd: 0 }}>
                     {t(`roles.${user.role}`)}
                   </Tag>
                 </Space>
                 <LanguageSwitch />
-                <Button type="text" icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)} data-testid="change-password">
-                  {t('header.changePassword')}
+                <Button
+                  type="text"
+                  icon={<KeyOutlined />}
+                  onClick={() => setPasswordOpen(true)}
+                  title={t('header.changePassword')}
+                  aria-label={t('header.changePassword')}
+                  data-testid="change-password"
+                >
+                  <span className="ck-narrow-hide">{t('header.changePassword')}</span>
                 </Button>
-                <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
-                  {t('header.logout')}
+                <Button
+                  type="text"
+                  icon={<LogoutOutlined />}
+                  onClick={() => void signOut()}
+                  title={t('header.logout')}
+                  aria-label={t('header.logout')}
+                  data-testid="logout"
+                >
+                  <span className="ck-narrow-hide">{t('header.logout')}</span>
                 </Button>
               </Space>
             </Flex>

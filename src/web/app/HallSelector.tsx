@@ -9,10 +9,12 @@ export function HallSelector() {
   return (
     <Space size={8}>
       <BankOutlined style={{ color: '#1a5fb4' }} />
-      <Typography.Text type="secondary">{t('header.hall')}</Typography.Text>
+      <Typography.Text type="secondary" className="ck-narrow-hide ck-nowrap">
+        {t('header.hall')}
+      </Typography.Text>
       <Select
         data-testid="hall-select"
-        style={{ minWidth: 220 }}
+        className="ck-hall-select"
         loading={loading}
         value={hall?.id}
         placeholder={halls.length ? t('header.selectHall') : t('header.noHalls')}

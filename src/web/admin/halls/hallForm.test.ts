@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Hall } from '../../api/types';
+import { formToHall, hallToForm } from './hallForm';
+
+const hall: Hall = {
+  id: 'h1',
+  name: ' Hall ',
+  timezone: 'Asia/Shanghai',
+  openingHours: [
+    { weekday: 1, open: '13:30', close: '17:00' },
+    { weekday: 1, open: '09:00', close: '12:00' },
+    { weekday: 6, open: '09:00', close: '12:00' },
+  ],
+  hoursExceptions: [{ date: '2026-12-31', closed: true, note: 'closed' }],
+  address: null,
+  phone: '123',
+  createdAt: '2026-01-01T00:00:00Z',
+};
+
+describe('hall form', () => {
+  it('converts a hall to form values and back', () => {
+    const { input } = formToHall(hallToForm(hall));
+    expect(input).toEqual({
+      name: 'Hall',
+      timezone: 'Asia/Shanghai',
+      openingHours: [
+        { weekday: 1, open: '09:00', close: '12:00' },
+        { weekday: 1, open: '13:30', close: '17:00' },
+        { weekday: 6, open: '09:00', close: '12:00' },
+      ],
+      hoursExceptions: [{ date: '2026-12-31', closed: true, note: 'closed' }],
+      address: null,
+      phone: '123',
+    });
+  });
+
+  it('maps server error paths back onto the form', () => {
+    const { mapPath } = formToHall(hallToForm(hall));
+    expect(mapPath('openingHours.2.close')).toEqual(['hours', 5]);
+    expect(mapPath('hoursExceptions.0.open')).toEqual(['exceptions', 0, 'range']);
+    expect(mapPath('name')).toEqual(['name']);
+  });
+});

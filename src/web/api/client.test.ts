@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, onUnauthorized, request } from './client';
+
+function respond(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers }));
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('api client', () => {
+  it('sends JSON with the UI language and same-origin credentials', async () => {
+    const fetchMock = respond(200, { ok: true });
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(request('POST', '/halls', { json: { name: 'A' }, query: { hallId: 'h', cursor: null } })).resolves.toEqual({ ok: true });
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/halls?hallId=h');
+    expect(init.credentials).toBe('same-origin');
+    expect(init.headers).toMatchObject({ 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' });
+  });
+
+  it('throws ApiError with code, details and the wait of a rate limit', async () => {
+    vi.stubGlobal('fetch', respond(429, { error: { code: 'rate_limited', message: 'slow down', details: { retryAfterSeconds: 42 } } }));
+    const error = await request('POST', '/auth/login').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited', message: 'slow down', retryAfterSeconds: 42 });
+  });
+
+  it('reports an ended session, but not a wrong password', async () => {
+    const listener = vi.fn();
+    const off = onUnauthorized(listener);
+    vi.stubGlobal('fetch', respond(401, { error: { code: 'invalid_credentials', message: 'no' } }));
+    await request('GET', '/x').catch(() => undefined);
+    expect(listener).not.toHaveBeenCalled();
+    vi.stubGlobal('fetch', respond(401, { error: { code: 'unauthenticated', message: 'no' } }));
+    await request('GET', '/x').catch(() => undefined);
+    expect(listener).toHaveBeenCalledTimes(1);
+    off();
+  });
+
+  it('returns undefined for 204', async () => {
+    vi.stubGlobal('fetch', respond(204, undefined));
+    await expect(request('DELETE', '/devices/1')).resolves.toBeUndefined();
+  });
+});

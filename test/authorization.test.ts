@@ -1,0 +1,500 @@
+// Who may do what, where, checked from the outside. Two halls A and B; an admin; a manager, a
+// staff member and an inspector of hall A; hall A's kiosk, display and evaluator; and a caller
+// without credentials. Every write endpoint of the OpenAPI document is tried by every one of
+// them on both halls, and a set of representative reads likewise; refusals must change nothing.
+import { request as httpRequest } from 'node:http';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/client.js';
+import { createTestApp, type Client } from './harness.js';
+import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
+
+const t = await createTestApp();
+afterAll(async () => { await t.close(); });
+
+const openapi = (await t.anonymous.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+const writeEndpoints = Object.entries(openapi.paths).flatMap(([path, ops]) =>
+  Object.keys(ops).filter((m) => m !== 'get').map((m) => `${m.toUpperCase()} ${path}`));
+
+// ---------------------------------------------------------------------------------------------
+// The cast.
+
+type HallKey = 'A' | 'B';
+type Who = 'admin' | 'manager' | 'staff' | 'inspector' | 'kiosk' | 'display' | 'evaluator' | 'anonymous';
+const everyone: Who[] = ['admin', 'manager', 'staff', 'inspector', 'kiosk', 'display', 'evaluator', 'anonymous'];
+const people: Who[] = ['admin', 'manager', 'staff', 'inspector'];
+const deviceKinds = ['kiosk', 'display', 'evaluator'] as const;
+const isDevice = (w: Who) => (deviceKinds as readonly string[]).includes(w);
+
+const label: Record<Who, string> = {
+  admin: 'an admin',
+  manager: 'a manager of hall A',
+  staff: 'staff of hall A',
+  inspector: 'an inspector of hall A',
+  kiosk: "hall A's kiosk",
+  display: "hall A's display",
+  evaluator: "hall A's evaluator",
+  anonymous: 'a caller without credentials',
+};
+
+interface HallFx { key: HallKey; id: string; service: string; window: string; staff: string; device: string }
+const halls = {} as Record<HallKey, HallFx>;
+const clients = {} as Record<Who, Client>;
+const headersFor = {} as Record<Who, Record<string, string>>;
+let adminId: string;
+let managerId: string;
+
+let seq = 0;
+const next = () => ++seq;
+const prefix = (n: number) => String.fromCharCode(65 + (Math.floor(n / 26) % 26)) + String.fromCharCode(65 + (n % 26));
+const windowNumber = () => 100 + next();
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+async function newService(hallId: string) {
+  const n = next();
+  return createService(t.admin, hallId, { code: `AUTHZ-${n}`, ticketPrefix: prefix(n) });
+}
+
+beforeAll(async () => {
+  for (const key of ['A', 'B'] as const) {
+    const hall = await createHall(t.admin, { name: `大厅 ${key}` });
+    const service = await newService(hall.id);
+    const window = await createWindow(t.admin, hall.id, [service.id], { number: windowNumber() });
+    const staff = await createUser(t.admin, hall.id, 'staff');
+    const device = await createDevice(t.admin, hall.id, 'kiosk');
+    halls[key] = { key, id: hall.id, service: service.id, window: window.id, staff: staff.id, device: device.id };
+  }
+  const me = (await t.admin.get('/api/v1/auth/me')).json() as { user: { id: string } };
+  adminId = me.user.id;
+  clients.admin = t.admin;
+  for (const role of ['manager', 'staff', 'inspector'] as const) {
+    const u = await createUser(t.admin, halls.A.id, role);
+    if (role === 'manager') managerId = u.id;
+    clients[role] = await t.login(u.username, u.password);
+  }
+  for (const kind of deviceKinds) {
+    const d = await createDevice(t.admin, halls.A.id, kind);
+    clients[kind] = t.device(d.token);
+    headersFor[kind] = { authorization: `Bearer ${d.token}` };
+  }
+  clients.anonymous = t.anonymous;
+  for (const w of people) headersFor[w] = { cookie: clients[w].cookie! };
+  headersFor.anonymous = {};
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+async function auditRows(): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_log`);
+  return row!.n;
+}
+
+function expectError(res: LightMyRequestResponse | { statusCode: number; body: string }, status: 401 | 403, code: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect((JSON.parse(res.body) as { error: { code: string } }).error.code, res.body).toBe(code);
+}
+
+const expectOk = (res: LightMyRequestResponse) => {
+  expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+  expect(res.statusCode, res.body).toBeLessThan(300);
+};
+
+/** A real HTTP request (SSE cannot go through inject): status, content type and the first chunk. */
+async function openStream(url: string, headers: Record<string, string>): Promise<{ statusCode: number; type: string; body: string }> {
+  const base = await t.listen();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${url}`, { headers: { host: 'localhost:80', ...headers } }, (res) => {
+      res.setEncoding('utf8');
+      const type = String(res.headers['content-type']);
+      if (res.statusCode !== 200) {
+        let body = '';
+        res.on('data', (c: string) => { body += c; });
+        res.on('end', () => resolve({ statusCode: res.statusCode!, type, body }));
+        return;
+      }
+      res.once('data', (chunk: string) => {
+        resolve({ statusCode: 200, type, body: chunk });
+        req.destroy();
+      });
+    });
+    req.on('error', (err) => reject(err));
+    req.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: one fixture per write endpoint of the OpenAPI document.
+
+interface Req { method: string; url: string; body?: unknown; raw?: { payload: Buffer; type: string } }
+
+/**
+ * hall         — setup of one hall: admins anywhere, the hall's manager in their own hall.
+ * admin-hall   — about one hall, but for admins only (archiving a hall).
+ * admin-global — not tied to a hall, admins only (creating a hall).
+ * self         — a person acting on their own account (sign out, change password).
+ * public       — no credentials needed (sign in).
+ */
+type Kind = 'hall' | 'admin-hall' | 'admin-global' | 'self' | 'public';
+
+interface WriteFx {
+  kind: Kind;
+  /** What is written, as in "hall B's services". */
+  noun: string;
+  /** What an allowed caller does, for self-service and public writes ("sign out"). */
+  does?: string;
+  /** Builds the request against hall h, creating whatever it consumes (as the admin). */
+  prepare: (h: HallFx, who: Who) => Promise<Req>;
+}
+
+const writes: Record<string, WriteFx> = {
+  'POST /api/v1/auth/login': {
+    kind: 'public', noun: 'signing in', does: 'sign in',
+    prepare: async (h) => {
+      const u = await createUser(t.admin, h.id, 'staff');
+      return { method: 'POST', url: '/api/v1/auth/login', body: { username: u.username, password: u.password } };
+    },
+  },
+  'POST /api/v1/auth/logout': { kind: 'self', noun: 'signing out', does: 'sign out', prepare: async () => ({ method: 'POST', url: '/api/v1/auth/logout' }) },
+  'POST /api/v1/auth/password': {
+    kind: 'self', noun: 'changing a password', does: 'change their own password',
+    prepare: async () => ({ method: 'POST', url: '/api/v1/auth/password', body: { currentPassword: 'user-pass-123', newPassword: 'changed-pass-456' } }),
+  },
+  'POST /api/v1/users': {
+    kind: 'hall', noun: 'people',
+    prepare: async (h) => ({ method: 'POST', url: '/api/v1/users', body: { username: `new${next()}`, password: 'new-person-pass', name: '新同事', role: 'staff', hallId: h.id } }),
+  },
+  'PATCH /api/v1/users/{userId}': {
+    kind: 'hall', noun: 'people',
+    prepare: async (h) => ({ method: 'PATCH', url: `/api/v1/users/${h.staff}`, body: { name: `改名 ${next()}` } }),
+  },
+  'DELETE /api/v1/users/{userId}': {
+    kind: 'hall', noun: 'people',
+    prepare: async (h) => ({ method: 'DELETE', url: `/api/v1/users/${(await createUser(t.admin, h.id, 'staff')).id}` }),
+  },
+  'PUT /api/v1/users/{userId}/photo': {
+    kind: 'hall', noun: "people's photos",
+    prepare: async (h) => ({ method: 'PUT', url: `/api/v1/users/${h.staff}/photo`, raw: { payload: PNG, type: 'image/png' } }),
+  },
+  'POST /api/v1/halls': {
+    kind: 'admin-global', noun: 'halls',
+    prepare: async () => ({ method: 'POST', url: '/api/v1/halls', body: { name: `新大厅 ${next()}`, timezone: 'Asia/Shanghai', openingHours: [] } }),
+  },
+  'PATCH /api/v1/halls/{hallId}': {
+    kind: 'hall', noun: 'hall settings',
+    prepare: async (h) => ({ method: 'PATCH', url: `/api/v1/halls/${h.id}`, body: { phone: `0571-${1000 + next()}` } }),
+  },
+  'DELETE /api/v1/halls/{hallId}': {
+    kind: 'admin-hall', noun: 'hall (archiving it)',
+    // The admin really archives, so gets a hall of its own; the others must not get that far.
+    prepare: async (h, who) => ({ method: 'DELETE', url: `/api/v1/halls/${who === 'admin' ? (await createHall(t.admin)).id : h.id}` }),
+  },
+  'POST /api/v1/halls/{hallId}/services': {
+    kind: 'hall', noun: 'services',
+    prepare: async (h) => {
+      const n = next();
+      return { method: 'POST', url: `/api/v1/halls/${h.id}/services`, body: { code: `NEW-${n}`, name: '新事项', ticketPrefix: prefix(n), kind: 'immediate' } };
+    },
+  },
+  'PATCH /api/v1/services/{serviceId}': {
+    kind: 'hall', noun: 'services',
+    prepare: async (h) => ({ method: 'PATCH', url: `/api/v1/services/${h.service}`, body: { name: `改名事项 ${next()}` } }),
+  },
+  'DELETE /api/v1/services/{serviceId}': {
+    kind: 'hall', noun: 'services',
+    prepare: async (h) => ({ method: 'DELETE', url: `/api/v1/services/${(await newService(h.id)).id}` }),
+  },
+  'POST /api/v1/halls/{hallId}/windows': {
+    kind: 'hall', noun: 'windows',
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/halls/${h.id}/windows`, body: { number: windowNumber(), name: '新窗口', serviceIds: [h.service] } }),
+  },
+  'PATCH /api/v1/windows/{windowId}': {
+    kind: 'hall', noun: 'windows',
+    prepare: async (h) => ({ method: 'PATCH', url: `/api/v1/windows/${h.window}`, body: { name: `改名窗口 ${next()}` } }),
+  },
+  'DELETE /api/v1/windows/{windowId}': {
+    kind: 'hall', noun: 'windows',
+    prepare: async (h) => ({ method: 'DELETE', url: `/api/v1/windows/${(await createWindow(t.admin, h.id, [h.service], { number: windowNumber() })).id}` }),
+  },
+  'POST /api/v1/halls/{hallId}/devices': {
+    kind: 'hall', noun: 'devices',
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/halls/${h.id}/devices`, body: { kind: 'display', name: `叫号屏 ${next()}` } }),
+  },
+  'PATCH /api/v1/devices/{deviceId}': {
+    kind: 'hall', noun: 'devices',
+    prepare: async (h) => ({ method: 'PATCH', url: `/api/v1/devices/${h.device}`, body: { name: `取号机 ${next()}` } }),
+  },
+  'DELETE /api/v1/devices/{deviceId}': {
+    kind: 'hall', noun: 'devices',
+    prepare: async (h) => ({ method: 'DELETE', url: `/api/v1/devices/${(await createDevice(t.admin, h.id, 'evaluator')).id}` }),
+  },
+  'PUT /api/v1/halls/{hallId}/calendar/{year}': {
+    kind: 'hall', noun: 'calendar',
+    prepare: async (h) => ({ method: 'PUT', url: `/api/v1/halls/${h.id}/calendar/2026`, body: { holidays: ['2026-10-01', '2026-10-02'], workdays: [] } }),
+  },
+};
+
+function expectedFor(kind: Kind, who: Who, hall: HallKey): 'ok' | 401 | 403 {
+  if (kind === 'public') return 'ok';
+  if (who === 'anonymous') return 401;
+  if (isDevice(who)) return 403;
+  if (kind === 'self' || who === 'admin') return 'ok';
+  if (kind === 'hall' && who === 'manager' && hall === 'A') return 'ok';
+  return 403;
+}
+
+async function send(client: Client, r: Req): Promise<LightMyRequestResponse> {
+  if (r.raw) return client.request(r.method as 'PUT', r.url, r.raw.payload, { 'content-type': r.raw.type });
+  return client.request(r.method as 'POST', r.url, r.body);
+}
+
+/** A fresh, signed-in account for self-service writes, which end or change the session. */
+async function freshClient(who: Who): Promise<Client> {
+  if (!people.includes(who)) return clients[who];
+  const u = await createUser(t.admin, who === 'admin' ? null : halls.A.id, who as 'admin' | 'manager' | 'staff' | 'inspector');
+  return t.login(u.username, u.password);
+}
+
+describe('write endpoints', () => {
+  it('has an authorization fixture for every write endpoint in the OpenAPI document', () => {
+    expect(writeEndpoints.filter((k) => !writes[k]), 'add a fixture to `writes`').toEqual([]);
+    expect(Object.keys(writes).filter((k) => !writeEndpoints.includes(k)), 'fixture for a removed endpoint').toEqual([]);
+  });
+
+  for (const key of writeEndpoints) {
+    const fx = writes[key];
+    if (!fx) continue;
+    describe(key, () => {
+      const whos = fx.kind === 'public' ? (['anonymous'] as Who[]) : everyone;
+      const hallKeys: HallKey[] = fx.kind === 'hall' || fx.kind === 'admin-hall' ? ['A', 'B'] : ['A'];
+      for (const who of whos) {
+        for (const hall of hallKeys) {
+          const expected = expectedFor(fx.kind, who, hall);
+          const whose = fx.kind === 'hall' || fx.kind === 'admin-hall' ? `hall ${hall}'s ${fx.noun}` : fx.noun;
+          const name = expected === 'ok'
+            ? `lets ${label[who]} ${fx.does ?? `change ${whose}`}`
+            : `gives ${label[who]} ${expected} on ${whose}${expected === 403 ? ' and changes nothing' : ''}`;
+          it(name, async () => {
+            const req = await fx.prepare(halls[hall], who);
+            const client = fx.kind === 'self' && expected === 'ok' ? await freshClient(who) : clients[who];
+            const rowsBefore = await auditRows();
+            const res = await send(client, req);
+            if (expected === 'ok') {
+              expectOk(res);
+            } else {
+              expectError(res, expected, expected === 401 ? 'unauthenticated' : 'forbidden');
+              expect(await auditRows(), 'a refused write must not be logged').toBe(rowsBefore);
+            }
+          });
+        }
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reads: representative endpoints of every capability.
+
+const allPeople: Who[] = ['admin', 'manager', 'staff', 'inspector'];
+interface ReadFx { noun: string; url: (h: HallFx) => string; inA: Who[]; stream?: boolean }
+const reads: ReadFx[] = [
+  { noun: 'hall', url: (h) => `/api/v1/halls/${h.id}`, inA: [...allPeople, 'kiosk', 'display', 'evaluator'] },
+  { noun: 'services', url: (h) => `/api/v1/halls/${h.id}/services`, inA: [...allPeople, 'kiosk', 'display'] },
+  { noun: 'service', url: (h) => `/api/v1/services/${h.service}`, inA: [...allPeople, 'kiosk', 'display'] },
+  { noun: 'windows', url: (h) => `/api/v1/halls/${h.id}/windows`, inA: [...allPeople, 'display', 'evaluator'] },
+  { noun: 'window', url: (h) => `/api/v1/windows/${h.window}`, inA: [...allPeople, 'display', 'evaluator'] },
+  { noun: 'people', url: (h) => `/api/v1/users?hallId=${h.id}`, inA: ['admin', 'manager', 'inspector'] },
+  { noun: 'staff member', url: (h) => `/api/v1/users/${h.staff}`, inA: ['admin', 'manager', 'inspector'] },
+  { noun: 'devices', url: (h) => `/api/v1/halls/${h.id}/devices`, inA: ['admin', 'manager'] },
+  { noun: 'calendar', url: (h) => `/api/v1/halls/${h.id}/calendar`, inA: [...allPeople, 'kiosk'] },
+  { noun: 'calendar year', url: (h) => `/api/v1/halls/${h.id}/calendar/2026`, inA: [...allPeople, 'kiosk'] },
+  { noun: 'working-day arithmetic', url: (h) => `/api/v1/halls/${h.id}/calendar/working-days?from=2026-01-05&add=3`, inA: [...allPeople, 'kiosk'] },
+  { noun: 'service log', url: (h) => `/api/v1/audit?hallId=${h.id}`, inA: ['admin', 'manager', 'inspector'] },
+  { noun: 'service log verification', url: (h) => `/api/v1/audit/verify?hallId=${h.id}`, inA: ['admin', 'manager', 'inspector'] },
+  { noun: 'events', url: (h) => `/api/v1/halls/${h.id}/events`, inA: [...allPeople, 'kiosk', 'display', 'evaluator'], stream: true },
+];
+
+describe('read endpoints', () => {
+  for (const r of reads) {
+    for (const who of everyone) {
+      for (const hall of ['A', 'B'] as const) {
+        const allowed = who === 'admin' || (hall === 'A' && r.inA.includes(who));
+        const expected = who === 'anonymous' ? 401 : allowed ? 200 : 403;
+        const name = expected === 200 ? `lets ${label[who]} read hall ${hall}'s ${r.noun}` : `gives ${label[who]} ${expected} on hall ${hall}'s ${r.noun}`;
+        it(name, async () => {
+          const url = r.url(halls[hall]);
+          if (r.stream && expected === 200) {
+            const res = await openStream(url, headersFor[who]);
+            expect(res.statusCode, res.body).toBe(200);
+            expect(res.type).toMatch(/^text\/event-stream/);
+            return;
+          }
+          const res = await clients[who].get(url);
+          if (expected === 200) expect(res.statusCode, res.body).toBe(200);
+          else expectError(res, expected, expected === 401 ? 'unauthenticated' : 'forbidden');
+        });
+      }
+    }
+  }
+
+  it('lists only hall A to a manager, staff, inspector and devices of hall A; both halls to an admin', async () => {
+    const names = async (c: Client) => ((await c.get('/api/v1/halls')).json() as { items: { id: string }[] }).items.map((h) => h.id);
+    expect(await names(t.admin)).toEqual(expect.arrayContaining([halls.A.id, halls.B.id]));
+    for (const who of ['manager', 'staff', 'inspector', 'kiosk', 'display', 'evaluator'] as const) {
+      expect(await names(clients[who]), who).toEqual([halls.A.id]);
+    }
+  });
+
+  it("lists only hall A's people to a manager of hall A who asks without a hall", async () => {
+    const res = await clients.manager.get('/api/v1/users');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { hallId: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((u) => u.hallId === halls.A.id)).toBe(true);
+  });
+
+  it('gives staff of hall A 403 on the list of people', async () => {
+    expectError(await clients.staff.get('/api/v1/users'), 403, 'forbidden');
+  });
+
+  it('lets every person read their own account, and nobody else’s account in another hall', async () => {
+    for (const who of people) {
+      const me = (await clients[who].get('/api/v1/auth/me')).json() as { user: { id: string } };
+      expect((await clients[who].get(`/api/v1/users/${me.user.id}`)).statusCode, who).toBe(200);
+      if (who !== 'admin') expectError(await clients[who].get(`/api/v1/users/${halls.B.staff}`), 403, 'forbidden');
+    }
+  });
+
+  it.each(['manager', 'staff', 'inspector', 'kiosk', 'display', 'evaluator'] as const)(
+    'gives %s 403 on the global service log and its verification (admins only)', async (who) => {
+      expectError(await clients[who].get('/api/v1/audit'), 403, 'forbidden');
+      expectError(await clients[who].get('/api/v1/audit/verify'), 403, 'forbidden');
+    });
+
+  it.each(['kiosk', 'display', 'evaluator'] as const)('gives %s 403 on every user-only endpoint', async (who) => {
+    for (const url of ['/api/v1/auth/me', '/api/v1/users', `/api/v1/users/${halls.A.staff}`, `/api/v1/halls/${halls.A.id}/devices`, `/api/v1/audit?hallId=${halls.A.id}`]) {
+      expectError(await clients[who].get(url), 403, 'forbidden');
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('what a manager may do with people', () => {
+  const adminName = async () => ((await t.admin.get(`/api/v1/users/${adminId}`)).json() as { name: string }).name;
+
+  it('lets a manager of hall A create staff and inspectors of hall A (the hall defaults to their own)', async () => {
+    const staff = await clients.manager.post('/api/v1/users', { username: `mgr-staff-${next()}`, password: 'staff-pass-123', name: '新员工', role: 'staff' });
+    expect(staff.statusCode, staff.body).toBe(201);
+    expect(staff.json().hallId).toBe(halls.A.id);
+    const inspector = await clients.manager.post('/api/v1/users', { username: `mgr-insp-${next()}`, password: 'insp-pass-123', name: '督查', role: 'inspector', hallId: halls.A.id });
+    expect(inspector.statusCode, inspector.body).toBe(201);
+  });
+
+  it.each([
+    ['an admin', { role: 'admin' }],
+    ['a manager of hall A', { role: 'manager', hallId: 'A' }],
+    ['a manager of hall B', { role: 'manager', hallId: 'B' }],
+    ['staff of hall B', { role: 'staff', hallId: 'B' }],
+  ] as const)('gives a manager of hall A 403 when creating %s', async (_what, spec) => {
+    const rows = await auditRows();
+    const username = `refused-${next()}`;
+    const hallId = 'hallId' in spec ? halls[spec.hallId].id : undefined;
+    const res = await clients.manager.post('/api/v1/users', { username, password: 'refused-pass', name: '不该存在', role: spec.role, ...(hallId ? { hallId } : {}) });
+    expectError(res, 403, 'forbidden');
+    expect(await auditRows()).toBe(rows);
+    const all = (await t.admin.get('/api/v1/users')).json().items as { username: string }[];
+    expect(all.some((u) => u.username === username)).toBe(false);
+  });
+
+  it.each([
+    ["an admin's name", () => ({ method: 'PATCH', url: `/api/v1/users/${adminId}`, body: { name: '被改了' } })],
+    ["an admin's password", () => ({ method: 'PATCH', url: `/api/v1/users/${adminId}`, body: { password: 'hijacked-pass' } })],
+    ['an admin (deactivating)', () => ({ method: 'DELETE', url: `/api/v1/users/${adminId}` })],
+    ["an admin's photo", () => ({ method: 'PUT', url: `/api/v1/users/${adminId}/photo`, raw: { payload: PNG, type: 'image/png' } })],
+    ['their own account (managers do not manage managers)', () => ({ method: 'PATCH', url: `/api/v1/users/${managerId}`, body: { name: '自封' } })],
+    ['staff of hall A into a manager', () => ({ method: 'PATCH', url: `/api/v1/users/${halls.A.staff}`, body: { role: 'manager' } })],
+    ['staff of hall A into an admin', () => ({ method: 'PATCH', url: `/api/v1/users/${halls.A.staff}`, body: { role: 'admin' } })],
+    ['staff of hall A over to hall B', () => ({ method: 'PATCH', url: `/api/v1/users/${halls.A.staff}`, body: { hallId: halls.B.id } })],
+  ] as [string, () => Req][])('gives a manager of hall A 403 when editing %s, and nothing changes', async (_what, make) => {
+    const rows = await auditRows();
+    const staffBefore = (await t.admin.get(`/api/v1/users/${halls.A.staff}`)).json() as unknown;
+    const res = await send(clients.manager, make());
+    expectError(res, 403, 'forbidden');
+    expect(await auditRows()).toBe(rows);
+    expect(await adminName()).toBe('系统管理员');
+    expect((await t.admin.get(`/api/v1/users/${halls.A.staff}`)).json()).toEqual(staffBefore);
+    expect((await t.admin.get('/api/v1/auth/me')).statusCode, "the admin's session survives").toBe(200);
+  });
+
+  it('gives another manager of hall A 403 when editing the first manager', async () => {
+    const other = await createUser(t.admin, halls.A.id, 'manager');
+    const c = await t.login(other.username, other.password);
+    expectError(await c.patch(`/api/v1/users/${managerId}`, { name: '改' }), 403, 'forbidden');
+    expectError(await c.delete(`/api/v1/users/${managerId}`), 403, 'forbidden');
+  });
+
+  it.each(['staff', 'inspector', 'manager'] as const)('lets %s of hall A set their own photo', async (who) => {
+    const me = (await clients[who].get('/api/v1/auth/me')).json() as { user: { id: string } };
+    const res = await clients[who].request('PUT', `/api/v1/users/${me.user.id}/photo`, PNG, { 'content-type': 'image/png' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().photoUrl).toMatch(/\/photo\?v=\d+$/);
+  });
+
+  it("gives staff of hall A 403 on another staff member's photo and account", async () => {
+    expectError(await clients.staff.request('PUT', `/api/v1/users/${halls.A.staff}/photo`, PNG, { 'content-type': 'image/png' }), 403, 'forbidden');
+    expectError(await clients.staff.patch(`/api/v1/users/${halls.A.staff}`, { name: '改' }), 403, 'forbidden');
+  });
+});
+
+describe('sessions and tokens that end', () => {
+  it("ends a person's session at once when they are deactivated (401)", async () => {
+    const u = await createUser(t.admin, halls.A.id, 'staff');
+    const c = await t.login(u.username, u.password);
+    expect((await c.get(`/api/v1/halls/${halls.A.id}`)).statusCode).toBe(200);
+    expect((await t.admin.delete(`/api/v1/users/${u.id}`)).statusCode).toBe(204);
+    expectError(await c.get('/api/v1/auth/me'), 401, 'unauthenticated');
+    expectError(await c.get(`/api/v1/halls/${halls.A.id}`), 401, 'unauthenticated');
+    expectError(await c.post('/api/v1/auth/logout'), 401, 'unauthenticated');
+    const again = await t.anonymous.post('/api/v1/auth/login', { username: u.username, password: u.password });
+    expectError(again, 401, 'invalid_credentials');
+  });
+
+  it("ends a manager's session when an admin sets active: false, even for their own hall's setup", async () => {
+    const u = await createUser(t.admin, halls.A.id, 'manager');
+    const c = await t.login(u.username, u.password);
+    expect((await c.patch(`/api/v1/halls/${halls.A.id}`, { phone: '0571-1' })).statusCode).toBe(200);
+    expect((await t.admin.patch(`/api/v1/users/${u.id}`, { active: false })).statusCode).toBe(200);
+    expectError(await c.patch(`/api/v1/halls/${halls.A.id}`, { phone: '0571-2' }), 401, 'unauthenticated');
+  });
+
+  it("ends a person's sessions when an admin resets their password", async () => {
+    const u = await createUser(t.admin, halls.A.id, 'inspector');
+    const c = await t.login(u.username, u.password);
+    expect((await t.admin.patch(`/api/v1/users/${u.id}`, { password: 'reset-by-admin' })).statusCode).toBe(200);
+    expectError(await c.get('/api/v1/auth/me'), 401, 'unauthenticated');
+    await t.login(u.username, 'reset-by-admin');
+  });
+
+  it('refuses a revoked device token with 401', async () => {
+    const d = await createDevice(t.admin, halls.A.id, 'display');
+    const c = t.device(d.token);
+    expect((await c.get(`/api/v1/halls/${halls.A.id}/windows`)).statusCode).toBe(200);
+    expect((await t.admin.delete(`/api/v1/devices/${d.id}`)).statusCode).toBe(204);
+    expectError(await c.get(`/api/v1/halls/${halls.A.id}/windows`), 401, 'unauthenticated');
+    expectError(await c.get(`/api/v1/halls/${halls.A.id}`), 401, 'unauthenticated');
+  });
+
+  it('refuses an unknown bearer token and a made-up session cookie with 401', async () => {
+    expectError(await t.device('not-a-real-token').get(`/api/v1/halls/${halls.A.id}`), 401, 'unauthenticated');
+    expectError(await t.anonymous.request('GET', '/api/v1/auth/me', undefined, { cookie: 'ck_session=made-up' }), 401, 'unauthenticated');
+    expectError(await t.anonymous.request('PATCH', `/api/v1/halls/${halls.A.id}`, { name: 'x' }, { cookie: 'ck_session=made-up' }), 401, 'unauthenticated');
+  });
+
+  it('does not let a device of hall A reach hall B even on what its kind may read', async () => {
+    expectError(await clients.kiosk.get(`/api/v1/halls/${halls.B.id}/services`), 403, 'forbidden');
+    expectError(await clients.display.get(`/api/v1/windows/${halls.B.window}`), 403, 'forbidden');
+    expectError(await clients.evaluator.get(`/api/v1/halls/${halls.B.id}/events`), 403, 'forbidden');
+  });
+});
