@@ -31,8 +31,8 @@ export async function newContext(browser: Browser, baseURL: string, options: { l
     viewport: VIEWPORT,
     deviceScaleFactor: 1,
   });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(15_000);
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
   return context;
 }
 

@@ -177,7 +177,12 @@ export async function startTestServer(options: { env?: Record<string, string> } 
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 
+  // If this test process dies without running afterAll, do not leave the server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       // main.ts forces an exit after 15 s; beyond that something is stuck.

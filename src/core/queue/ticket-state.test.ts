@@ -89,9 +89,21 @@ describe('issueTicket', () => {
   });
 });
 
+/** The API contract's arrows, written out here rather than read from the module under test. */
+const CONTRACT: Record<TicketEventType, readonly TicketStatus[]> = {
+  call: ['waiting'],
+  recall: ['called'],
+  start: ['called'],
+  complete: ['serving'],
+  no_show: ['called'],
+  rejoin: ['no_show'],
+  cancel: ['waiting', 'called'],
+  transfer: ['serving'],
+};
+
 describe('transition: the contract arrows', () => {
   const cases = STATUSES.flatMap((status) =>
-    (Object.keys(EVENTS) as TicketEventType[]).map((type) => [status, type, ALLOWED_FROM[type].includes(status)] as const),
+    (Object.keys(EVENTS) as TicketEventType[]).map((type) => [status, type, CONTRACT[type].includes(status)] as const),
   );
 
   it.each(cases)('from %s, %s is allowed: %s', (status, type, allowed) => {
@@ -101,13 +113,8 @@ describe('transition: the contract arrows', () => {
     else expect(r).toEqual({ ok: false, error: 'invalid_transition' });
   });
 
-  it('allows exactly the API contract: no event leaves done or cancelled', () => {
-    for (const status of ['done', 'cancelled'] as const) {
-      for (const type of Object.keys(EVENTS) as TicketEventType[]) expect(ALLOWED_FROM[type]).not.toContain(status);
-    }
-    expect(ALLOWED_FROM.rejoin).toEqual(['no_show']);
-    expect(ALLOWED_FROM.cancel).toEqual(['waiting', 'called']);
-    expect(ALLOWED_FROM.transfer).toEqual(['serving']);
+  it('publishes the same table it enforces', () => {
+    expect(ALLOWED_FROM).toEqual(CONTRACT);
   });
 
   it('never mutates the ticket it is given', () => {

@@ -63,10 +63,10 @@ async function lastIdOf(hallId: string): Promise<number> {
 const ids = (events: readonly { id: string | null }[]) => events.map((e) => Number(e.id));
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
+async function eventually(check: () => boolean | Promise<boolean>, what: () => string, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what()}`);
     await sleep(20);
   }
 }
@@ -209,9 +209,9 @@ describe('resuming while many writers commit at once', () => {
     await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
       for (let i = 0; i < PER_WRITER; i++) {
         await emit(hallId, `w${w}-${i}`);
-        // A breath between commits, so that on PGlite (one connection, transactions one at a
-        // time) readers get their turn while the writers are still going.
-        await sleep((w + i) % 4);
+        // Let I/O in between commits: PGlite runs queries on this thread, and writers queued
+        // on it would otherwise hand over to each other without the HTTP side getting a turn.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }));
   }
@@ -238,12 +238,8 @@ describe('resuming while many writers commit at once', () => {
       if (got.length) last = got.at(-1)!;
     };
 
-    const T0 = Date.now();
-    writers.then(() => console.log('WRITERS DONE', Date.now() - T0));
     for (let round = 0; !writersDone; round++) {
-      const c0 = Date.now();
       const s = await sse(hall.id, { bearer: display.token, lastEventId: last });
-      console.log('CONNECTED in', Date.now() - c0, 'at', Date.now() - T0);
       expect(s.status).toBe(200);
       // Drop the connection at a random moment: at once (mid set-up), after a few
       // milliseconds, or after a random number of events.
@@ -272,12 +268,13 @@ describe('resuming while many writers commit at once', () => {
     const all = connections.flat();
     expect(all.length, note).toBe(n);
     expect(all, note).toEqual(range(1, n));
-    expect(connections.length).toBeGreaterThan(3);
-    console.log('CONN', connections.length, 'empty', connections.filter((c) => c.length === 0).length, 'sizes', connections.map((c) => c.length).join(','));
+    // The drops really happened mid-stream, not only before or after the writers.
+    expect(connections.filter((c) => c.length > 0).length, note).toBeGreaterThan(2);
+    expect(connections.filter((c) => c.length === 0).length, note).toBeGreaterThan(0);
 
     // Every dropped connection is forgotten by the server.
     await eventually(() => t.ctx.hub.subscriberCount() === 0 && t.built.streams.size === 0,
-      `streams are released (subscribers ${t.ctx.hub.subscriberCount()}, streams ${t.built.streams.size})`);
+      () => `streams are released (still ${t.ctx.hub.subscriberCount()} hub subscribers, ${t.built.streams.size} open streams)`);
   }, 45_000);
 
   it('makes ids visible in commit order: a poller reading "id > last seen" never skips one', async () => {

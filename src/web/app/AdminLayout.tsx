@@ -69,9 +69,12 @@ export function AdminLayout() {
                   <Typography.Text strong className="ck-nowrap">
                     {user.name}
                   </Typography.Text>
-                  <Tag color={ROLE_COLORS[user.role]} style={{ marginInlineEnd: 0 }}>
-                    {t(`roles.${user.role}`)}
-                  </Tag>
+                  {/* The seeded admin is called 系统管理员, like the role: say it once. */}
+                  {t(`roles.${user.role}`) !== user.name && (
+                    <Tag color={ROLE_COLORS[user.role]} style={{ marginInlineEnd: 0 }}>
+                      {t(`roles.${user.role}`)}
+                    </Tag>
+                  )}
                 </Space>
                 <LanguageSwitch />
                 <Button

@@ -190,7 +190,8 @@ export const en: Messages = {
     promisedDays: 'Promised time limit (working days)',
     promisedRequired: 'Please enter the promised time limit',
     promisedExceedsStatutory: 'The promised limit should not exceed the statutory limit',
-    days: '{{count}} working day(s)',
+    // The column titles already say "(working days)"; a bare number avoids "1 working day(s)".
+    days: '{{count}}',
     materials: 'Materials',
     materialsCount: 'Materials',
     materialName: 'Material',

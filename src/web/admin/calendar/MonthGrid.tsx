@@ -60,6 +60,10 @@ export const MonthGrid = memo(function MonthGrid({ year, month, marks, today, on
             </button>
           );
         })}
+        {/* Every month is drawn with six week rows so the cards line up across the year. */}
+        {Array.from({ length: 42 - leading - days.length }, (_, i) => (
+          <div key={`tail-${i}`} className="ck-day-filler" aria-hidden />
+        ))}
       </div>
     </Card>
   );

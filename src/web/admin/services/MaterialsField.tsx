@@ -15,10 +15,10 @@ export function MaterialsField() {
           ) : (
             <Flex gap={8} className="ck-materials-head">
               <span style={{ width: 24 }} />
-              <span style={{ flex: 1 }}>{t('services.materialName')}</span>
+              <span style={{ flex: 2 }}>{t('services.materialName')}</span>
               <span style={{ width: 76 }}>{t('services.copies')}</span>
               <span style={{ width: 100 }}>{t('services.original')}</span>
-              <span style={{ width: 64 }}>{t('services.required')}</span>
+              <span style={{ width: 64 }} />
               <span style={{ flex: 1 }}>{t('halls.note')}</span>
               <span style={{ width: 32 }} />
             </Flex>
@@ -33,7 +33,7 @@ export function MaterialsField() {
               </Form.Item>
               <Form.Item
                 name={[field.name, 'name']}
-                style={{ flex: 1, marginBottom: 8 }}
+                style={{ flex: 2, marginBottom: 8 }}
                 rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('services.materialName') }) }]}
               >
                 <Input placeholder={t('services.materialName')} maxLength={200} />

@@ -77,7 +77,7 @@ function HallServices({ hall }: { hall: Hall }) {
             {
               title: t('services.materialsCount'),
               key: 'materials',
-              width: 90,
+              width: 110,
               align: 'right',
               render: (_, s) => s.materials.length,
             },
