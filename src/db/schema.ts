@@ -1,7 +1,7 @@
 // Drizzle table definitions mirroring the committed SQL migrations in ./migrations.
 // The migrations are the source of truth; this file only gives queries their types.
 import {
-  bigint, bigserial, boolean, customType, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
+  bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -23,6 +23,7 @@ export const halls = pgTable('halls', {
   hoursExceptions: jsonb('hours_exceptions').$type<HoursExceptionRow[]>().notNull(),
   address: text('address'),
   phone: text('phone'),
+  queuePolicy: jsonb('queue_policy').$type<Record<string, number>>().notNull().default({}),
   createdAt: tstz('created_at').notNull().defaultNow(),
   archivedAt: tstz('archived_at'),
 });
@@ -144,3 +145,103 @@ export const events = pgTable('events', {
   payload: jsonb('payload').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.hallId, t.id] })]);
+
+// ---- Queue (migration 20261126180000_queue.sql) ----
+
+export type TicketStatusColumn = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+
+export const ticketCounters = pgTable('ticket_counters', {
+  hallId: uuid('hall_id').notNull(),
+  prefix: text('prefix').notNull(),
+  serviceDay: date('service_day', { mode: 'string' }).notNull(),
+  lastSeq: integer('last_seq').notNull(),
+}, (t) => [primaryKey({ columns: [t.hallId, t.prefix, t.serviceDay] })]);
+
+export const tickets = pgTable('tickets', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  hallId: uuid('hall_id').notNull(),
+  serviceId: uuid('service_id').notNull(),
+  number: text('number').notNull(),
+  prefix: text('prefix').notNull(),
+  seq: integer('seq').notNull(),
+  serviceDay: date('service_day', { mode: 'string' }).notNull(),
+  priority: text('priority').$type<'normal' | 'priority'>().notNull(),
+  priorityReason: text('priority_reason').$type<'elderly' | 'disabled' | 'pregnant' | 'military' | 'urgent' | null>(),
+  phone: text('phone'),
+  status: text('status').$type<TicketStatusColumn>().notNull(),
+  placement: text('placement').$type<'normal' | 'front' | 'back'>().notNull(),
+  boundWindowId: uuid('bound_window_id'),
+  windowId: uuid('window_id'),
+  recalls: integer('recalls').notNull(),
+  rejoins: integer('rejoins').notNull(),
+  issuedAt: tstz('issued_at').notNull(),
+  queuedAt: tstz('queued_at').notNull(),
+  calledAt: tstz('called_at'),
+  startedAt: tstz('started_at'),
+  endedAt: tstz('ended_at'),
+  outcome: text('outcome').$type<'done' | 'notice_issued' | 'refused' | 'referred' | null>(),
+  note: text('note'),
+  trackTokenHash: text('track_token_hash').notNull(),
+  issuedByType: text('issued_by_type').$type<'user' | 'device' | 'system'>().notNull(),
+  issuedById: text('issued_by_id'),
+});
+
+export const ticketCalls = pgTable('ticket_calls', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  hallId: uuid('hall_id').notNull(),
+  ticketId: uuid('ticket_id').notNull(),
+  windowId: uuid('window_id').notNull(),
+  serviceId: uuid('service_id').notNull(),
+  priority: text('priority').$type<'normal' | 'priority'>().notNull(),
+  recall: boolean('recall').notNull(),
+  at: tstz('at').notNull(),
+});
+
+export const windowSessions = pgTable('window_sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  hallId: uuid('hall_id').notNull(),
+  windowId: uuid('window_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  openedAt: tstz('opened_at').notNull(),
+  late: boolean('late').notNull(),
+  checklist: jsonb('checklist').$type<Record<string, boolean>>().notNull(),
+  closedAt: tstz('closed_at'),
+  closedBy: uuid('closed_by'),
+  closeOverrideReason: text('close_override_reason'),
+});
+
+export type PauseReason = 'handover' | 'equipment' | 'break' | 'other';
+
+export const windowPauses = pgTable('window_pauses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  hallId: uuid('hall_id').notNull(),
+  windowId: uuid('window_id').notNull(),
+  sessionId: uuid('session_id'),
+  reason: text('reason').$type<PauseReason>().notNull(),
+  note: text('note'),
+  startedAt: tstz('started_at').notNull(),
+  endedAt: tstz('ended_at'),
+  overdueAlerted: boolean('overdue_alerted').notNull().default(false),
+});
+
+export const faults = pgTable('faults', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  hallId: uuid('hall_id').notNull(),
+  windowId: uuid('window_id').notNull(),
+  pauseId: uuid('pause_id').notNull(),
+  note: text('note'),
+  openedAt: tstz('opened_at').notNull(),
+  closedAt: tstz('closed_at'),
+  minutesOut: integer('minutes_out'),
+});
+
+export const alerts = pgTable('alerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  hallId: uuid('hall_id').notNull(),
+  kind: text('kind').notNull(),
+  dedupeKey: text('dedupe_key').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  raisedAt: tstz('raised_at').notNull(),
+  resolvedAt: tstz('resolved_at'),
+  resolvedBy: text('resolved_by'),
+});

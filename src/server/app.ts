@@ -22,6 +22,7 @@ import type { RouteHost } from './http/route.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from './users/photo.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerWindowRoutes } from './windows/routes.js';
+import { registerQueueRoutes } from './queue/routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerDeviceRoutes(host, ctx);
   registerCalendarRoutes(host, ctx);
   registerAuditRoutes(host, ctx);
+  registerQueueRoutes(host, ctx);
   registerEventRoutes(host, ctx, streams);
 
   const document = openapi.document();

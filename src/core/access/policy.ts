@@ -23,7 +23,12 @@ export type Action =
   | 'calendar.read'
   | 'calendar.manage'
   | 'audit.read'
-  | 'events.subscribe';
+  | 'events.subscribe'
+  | 'queue.read'
+  | 'queue.issue'
+  | 'queue.operate'
+  | 'queue.override_close'
+  | 'alerts.resolve';
 
 const rolesFor: Record<Action, readonly Role[]> = {
   'hall.create': ['admin'],
@@ -42,6 +47,12 @@ const rolesFor: Record<Action, readonly Role[]> = {
   'calendar.manage': ['admin', 'manager'],
   'audit.read': ['admin', 'manager', 'inspector'],
   'events.subscribe': ['admin', 'manager', 'staff', 'inspector'],
+  'queue.read': ['admin', 'manager', 'staff', 'inspector'],
+  'queue.issue': ['admin', 'manager', 'staff'],
+  'queue.operate': ['admin', 'manager', 'staff'],
+  // R-08 准时满点: only a manager may close the last window while people wait, with a reason.
+  'queue.override_close': ['admin', 'manager'],
+  'alerts.resolve': ['admin', 'manager'],
 };
 
 // Devices only read what their screen shows; the queue capability adds ticket issuing.
@@ -51,6 +62,8 @@ const devicesFor: Partial<Record<Action, readonly DeviceKind[]>> = {
   'windows.read': ['display', 'evaluator'],
   'calendar.read': ['kiosk'],
   'events.subscribe': ['kiosk', 'display', 'evaluator'],
+  'queue.read': ['kiosk', 'display'],
+  'queue.issue': ['kiosk'],
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: 'role' | 'hall' | 'device_kind' };

@@ -15,15 +15,16 @@ export interface HallEventMap {
   'user.updated': { userId: string };
   // Queue events, emitted by the queue capability (R-01…R-10).
   'ticket.issued': { ticketId: string; number: string; serviceId: string };
-  'ticket.called': { ticketId: string; number: string; windowNumber: number };
-  'ticket.recalled': { ticketId: string; number: string; windowNumber: number };
-  'ticket.started': { ticketId: string; number: string; windowNumber: number };
-  'ticket.completed': { ticketId: string; number: string; outcome: string };
-  'ticket.no_show': { ticketId: string; number: string };
+  'ticket.called': { ticketId: string; number: string; windowNumber: number; windowId: string; serviceId: string };
+  'ticket.recalled': { ticketId: string; number: string; windowNumber: number; windowId: string; serviceId: string };
+  'ticket.started': { ticketId: string; number: string; windowNumber: number; windowId: string };
+  'ticket.completed': { ticketId: string; number: string; outcome: string; windowNumber: number; windowId: string };
+  'ticket.no_show': { ticketId: string; number: string; windowNumber: number | null };
+  'ticket.rejoined': { ticketId: string; number: string; serviceId: string };
   'ticket.transferred': { ticketId: string; number: string; serviceId?: string; windowId?: string };
   'ticket.cancelled': { ticketId: string; number: string };
   'window.opened': { windowId: string; number: number };
-  'window.paused': { windowId: string; number: number; reason: string };
+  'window.paused': { windowId: string; number: number; reason: string; note?: string | null };
   'window.resumed': { windowId: string; number: number };
   'window.closed': { windowId: string; number: number };
   'alert.raised': { kind: string; [key: string]: unknown };

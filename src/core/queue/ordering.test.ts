@@ -139,7 +139,13 @@ describe('priorityStreakOf', () => {
 
 describe('ticketsAhead', () => {
   it('counts who would be called before the ticket in its own queue', () => {
-    const waiting = [ticket('a1', 'A', 0), prio('a2', 'A', 5), ticket('a3', 'A', 6), ticket('b1', 'B', 1), ticket('f', 'A', 9, { placement: 'front' })];
+    const waiting = [
+      ticket('a1', 'A', 0),
+      prio('a2', 'A', 5),
+      ticket('a3', 'A', 6),
+      ticket('b1', 'B', 1),
+      ticket('f', 'A', 9, { placement: 'front' }),
+    ];
     const a3 = waiting[2];
     if (a3 === undefined) throw new Error('fixture');
     expect(ticketsAhead(a3, waiting, [], P, at(10))).toBe(3); // f, a2, a1
@@ -147,7 +153,11 @@ describe('ticketsAhead', () => {
   });
 
   it('counts a bound ticket against its window’s other bound tickets', () => {
-    const waiting = [ticket('a1', 'A', 0), ticket('x', 'C', 1, { boundWindowId: 'w1' }), ticket('y', 'A', 2, { boundWindowId: 'w1' })];
+    const waiting = [
+      ticket('a1', 'A', 0),
+      ticket('x', 'C', 1, { boundWindowId: 'w1' }),
+      ticket('y', 'A', 2, { boundWindowId: 'w1' }),
+    ];
     expect(ticketsAhead(ticket('z', 'B', 3, { boundWindowId: 'w1' }), waiting, [], P, at(4))).toBe(2);
   });
 });
@@ -204,11 +214,22 @@ const nowArb = fc.integer({ min: 90, max: 150 }).map(at);
  * then a normal ticket that is overdue (its service's priority streak reached, waited past
  * the threshold); then priority; then normal; the longest waiting within each step.
  */
-function oracle(window: QueueWindow, waiting: WaitingTicket[], history: CallRecord[], policy: QueuePolicy, now: Date): string | null {
-  const mine = waiting.filter((t) => (t.boundWindowId ? t.boundWindowId === window.id : window.serviceIds.includes(t.serviceId)));
+function oracle(
+  window: QueueWindow,
+  waiting: WaitingTicket[],
+  history: CallRecord[],
+  policy: QueuePolicy,
+  now: Date,
+): string | null {
+  const mine = waiting.filter((t) =>
+    t.boundWindowId ? t.boundWindowId === window.id : window.serviceIds.includes(t.serviceId),
+  );
   const oldest = (ts: WaitingTicket[]): string | null => {
     const sorted = [...ts].sort(
-      (a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.issuedAt.getTime() - b.issuedAt.getTime() || (a.id < b.id ? -1 : 1),
+      (a, b) =>
+        a.queuedAt.getTime() - b.queuedAt.getTime() ||
+        a.issuedAt.getTime() - b.issuedAt.getTime() ||
+        (a.id < b.id ? -1 : 1),
     );
     return sorted[0]?.id ?? null;
   };
@@ -237,7 +258,8 @@ describe('pickNextTicket properties', () => {
   it('agrees with R-03 read literally', () => {
     fc.assert(
       fc.property(windowArb, waitingArb, historyArb, policyArb, nowArb, (window, waiting, history, policy, now) => {
-        expect(pickNextTicket(window, waiting, history, policy, now)?.id ?? null).toBe(oracle(window, waiting, history, policy, now));
+        const picked = pickNextTicket(window, waiting, history, policy, now);
+        expect(picked?.id ?? null).toBe(oracle(window, waiting, history, policy, now));
       }),
       { numRuns: 500 },
     );
@@ -247,7 +269,9 @@ describe('pickNextTicket properties', () => {
     fc.assert(
       fc.property(
         windowArb,
-        waitingArb.chain((w) => fc.tuple(fc.constant(w), fc.shuffledSubarray(w, { minLength: w.length, maxLength: w.length }))),
+        waitingArb.chain((w) =>
+          fc.tuple(fc.constant(w), fc.shuffledSubarray(w, { minLength: w.length, maxLength: w.length })),
+        ),
         historyArb,
         policyArb,
         nowArb,

@@ -66,7 +66,11 @@ export function isCallableBy(window: QueueWindow, ticket: WaitingTicket): boolea
  * stops at `atMost`: ordering only asks whether the streak reached priorityStreak, and a
  * service with no normal call in the whole history would otherwise be scanned end to end.
  */
-export function priorityStreakOf(serviceId: string, history: readonly CallRecord[], atMost = Number.POSITIVE_INFINITY): number {
+export function priorityStreakOf(
+  serviceId: string,
+  history: readonly CallRecord[],
+  atMost = Number.POSITIVE_INFINITY,
+): number {
   let streak = 0;
   for (let i = history.length - 1; i >= 0 && streak < atMost; i--) {
     const call = history[i];

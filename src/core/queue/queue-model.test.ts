@@ -202,14 +202,15 @@ const setupArb: fc.Arbitrary<QueueModelSetup & { policy: QueuePolicy }> = fc
     const windows: ModelWindow[] = windowMasks.map((mask, i) => {
       const serviceIds = services.filter((_, k) => (mask >> k) & 1).map((s) => s.id);
       // A window serving nothing is legal but dull; give it the first service.
-      return { id: `w${i + 1}`, number: i + 1, serviceIds: serviceIds.length > 0 ? serviceIds : [services[0]?.id ?? 'sA'] };
+      const fallback = [services[0]?.id ?? 'sA'];
+      return { id: `w${i + 1}`, number: i + 1, serviceIds: serviceIds.length > 0 ? serviceIds : fallback };
     });
     return { timeZone: SHANGHAI, services, windows, policy };
   });
 
 /** One op in five aims at any ticket, to check that refusals leave the queue as it was. */
 const pickArb = { pick: fc.nat(1000), any: fc.integer({ min: 0, max: 4 }).map((n) => n === 0) };
-/** Mostly seconds to minutes apart, now and then an hour: ties, thresholds, rejoin windows and midnights all happen. */
+/** Mostly seconds to minutes apart, now and then up to an hour: ties, thresholds, rejoin windows and midnights all happen. */
 const dtArb = fc.oneof(
   { arbitrary: fc.constant(0), weight: 2 },
   { arbitrary: fc.integer({ min: 1, max: 180 }), weight: 7 },
@@ -217,14 +218,30 @@ const dtArb = fc.oneof(
 );
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant('issue' as const), service: fc.nat(2), priority: fc.constantFrom<TicketPriority>('normal', 'priority'), dtSeconds: dtArb }), weight: 6 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('issue' as const),
+      service: fc.nat(2),
+      priority: fc.constantFrom<TicketPriority>('normal', 'priority'),
+      dtSeconds: dtArb,
+    }),
+    weight: 6,
+  },
   { arbitrary: fc.record({ op: fc.constant('call' as const), window: fc.nat(2), dtSeconds: dtArb }), weight: 6 },
   { arbitrary: fc.record({ op: fc.constant('start' as const), ...pickArb, dtSeconds: dtArb }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constantFrom('recall' as const, 'no_show' as const), ...pickArb, dtSeconds: dtArb }), weight: 4 },
+  {
+    arbitrary: fc.record({ op: fc.constantFrom('recall' as const, 'no_show' as const), ...pickArb, dtSeconds: dtArb }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ op: fc.constant('rejoin' as const), ...pickArb, dtSeconds: dtArb }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('cancel' as const), ...pickArb, dtSeconds: dtArb }), weight: 1 },
   {
-    arbitrary: fc.record({ op: fc.constant('complete' as const), outcome: fc.constantFrom(...COMPLETION_OUTCOMES), ...pickArb, dtSeconds: dtArb }),
+    arbitrary: fc.record({
+      op: fc.constant('complete' as const),
+      outcome: fc.constantFrom(...COMPLETION_OUTCOMES),
+      ...pickArb,
+      dtSeconds: dtArb,
+    }),
     weight: 4,
   },
   {
@@ -239,6 +256,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     weight: 3,
   },
 );
+
+const stepsArb = fc.array(stepArb, { minLength: 10, maxLength: 150, size: 'max' });
 
 /** Starting between 21:00 and 24:00 Beijing time, so many runs cross the hall's midnight. */
 const startArb = fc.integer({ min: 0, max: 180 }).map((m) => plus(bj('2026-03-02', '21:00'), m));
@@ -265,7 +284,7 @@ function check(condition: boolean, message: () => string): void {
 /** The hall-local day in Beijing, computed without the calendar module (no DST since 1991). */
 const beijingDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** Who may call a ticket, as the brief states it, kept apart from ordering's own isCallableBy. */
+/** Who may call a ticket, as the API contract states it: kept apart from ordering's own isCallableBy. */
 function mayCall(window: QueueWindow, t: Ticket): boolean {
   return t.boundWindowId !== null ? t.boundWindowId === window.id : window.serviceIds.includes(t.serviceId);
 }
@@ -278,8 +297,8 @@ function streakOf(serviceId: string, history: readonly CallRecord[]): number {
 }
 
 /**
- * Drives a model through `steps`, checking after each one what the brief demands of the
- * real queue, with bookkeeping of its own rather than the model's:
+ * Drives a model through random steps, checking after each one what the real queue must
+ * guarantee, with bookkeeping of its own rather than the model's:
  *   (a) a ticket is handed to at most one window, and only while nobody holds it;
  *   (c) a priority ticket is never called past an overdue normal ticket of its service
  *       once the service's priority streak is reached;
@@ -460,7 +479,7 @@ const STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving', 'done
 describe('QueueModel under random interleavings', () => {
   it('hands no ticket to two windows, loses none, serves the front first and numbers without gaps', () => {
     fc.assert(
-      fc.property(setupArb, startArb, fc.array(stepArb, { minLength: 10, maxLength: 150, size: 'max' }), (setup, start, steps) => {
+      fc.property(setupArb, startArb, stepsArb, (setup, start, steps) => {
         const h = new Harness(setup, start);
         for (const step of steps) h.run(step);
 
@@ -511,7 +530,11 @@ describe('QueueModel under random interleavings', () => {
     });
     fc.assert(
       fc.property(scenarioArb, ({ policy, servesB, ticks }) => {
-        const windows = servesB.map((b, i) => ({ id: `w${i + 1}`, number: i + 1, serviceIds: b ? ['sA', 'sB'] : ['sA'] }));
+        const windows = servesB.map((b, i) => ({
+          id: `w${i + 1}`,
+          number: i + 1,
+          serviceIds: b ? ['sA', 'sB'] : ['sA'],
+        }));
         const setup = {
           timeZone: SHANGHAI,
           services: [

@@ -59,7 +59,9 @@ export interface ModelCall extends CallRecord {
 
 export type QueueModelError = TransitionError | 'unknown_service' | 'unknown_window' | 'unknown_ticket' | 'window_busy';
 
-export type TicketResult = { readonly ok: true; readonly ticket: Ticket } | { readonly ok: false; readonly error: QueueModelError };
+export type TicketResult =
+  | { readonly ok: true; readonly ticket: Ticket }
+  | { readonly ok: false; readonly error: QueueModelError };
 
 /** `ticket: null` is the API's 204: nobody this window may call is waiting. */
 export type CallNextResult =
@@ -68,7 +70,13 @@ export type CallNextResult =
 
 /** The model's operations as data, so a test can generate a list and replay it against the server too. */
 export type QueueCommand =
-  | { readonly kind: 'issue'; readonly serviceId: string; readonly priority: TicketPriority; readonly at: Date; readonly id?: string }
+  | {
+      readonly kind: 'issue';
+      readonly serviceId: string;
+      readonly priority: TicketPriority;
+      readonly at: Date;
+      readonly id?: string;
+    }
   | { readonly kind: 'call_next'; readonly windowId: string; readonly at: Date }
   | { readonly kind: 'recall' | 'start' | 'no_show' | 'rejoin' | 'cancel'; readonly ticketId: string; readonly at: Date }
   | { readonly kind: 'complete'; readonly ticketId: string; readonly outcome: CompletionOutcome; readonly at: Date }
@@ -166,7 +174,14 @@ export class QueueModel {
     const result = this.update(next.id, { type: 'call', windowId }, now);
     if (result.ok) {
       const t = result.ticket;
-      this.callLog.push({ ticketId: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, windowId, at: now });
+      this.callLog.push({
+        ticketId: t.id,
+        number: t.number,
+        serviceId: t.serviceId,
+        priority: t.priority,
+        windowId,
+        at: now,
+      });
     }
     return result;
   }

@@ -3,7 +3,7 @@
 // send Origin on cross-site POST/PUT/PATCH/DELETE, so a foreign Origin is refused; clients
 // that send no Origin at all are not browsers and cannot be tricked into sending the cookie.
 import type { FastifyRequest } from 'fastify';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Actor } from '../../core/access/policy.js';
 import { devices, sessions, users } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
@@ -50,7 +50,7 @@ async function deviceActor(ctx: AppContext, token: string): Promise<Actor> {
 export async function sessionActor(ctx: AppContext, token: string): Promise<Actor | null> {
   const [row] = await ctx.db.select({ user: users }).from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)))
+    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, ctx.now()), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
   const u = row.user;

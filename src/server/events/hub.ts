@@ -59,8 +59,13 @@ export class EventHub {
     let feed = this.feeds.get(hallId);
     if (!feed) {
       const cursor = await this.latestId(hallId);
-      feed = this.feeds.get(hallId) ?? { cursor, subscribers: new Set(), fetching: null, again: false };
-      this.feeds.set(hallId, feed);
+      const existing = this.feeds.get(hallId);
+      feed = existing ?? { cursor, subscribers: new Set(), fetching: null, again: false };
+      if (!existing) {
+        this.feeds.set(hallId, feed);
+        // A notification that came while the cursor was read found no feed and was dropped.
+        this.pull(hallId, feed);
+      }
     }
     feed.subscribers.add(subscriber);
     const f = feed;

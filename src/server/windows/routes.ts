@@ -10,6 +10,7 @@ import type { Queryable } from '../../db/client.js';
 import { presentWindow, windowLogSummary } from './present.js';
 import * as repo from './repo.js';
 import { createWindowBody, updateWindowBody, windowSchema } from './schemas.js';
+import { windowStates } from '../queue/queue-state.js';
 
 const hallParams = z.object({ hallId: idParam });
 const windowParams = z.object({ windowId: idParam });
@@ -49,7 +50,9 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
       const w = await repo.findWindow(ctx.db, params.windowId);
       if (!w) throw new AppError('not_found');
       authorize(actor, 'windows.read', w.hallId);
-      return presentWindow(w, lang);
+      // The working state (who is signed in, pause, current ticket) for the staff console.
+      const state = (await windowStates(ctx.db, w.hallId)).find((x) => x.id === w.id);
+      return { ...presentWindow(w, lang), session: state?.session ?? null, pause: state?.pause ?? null, currentTicket: state?.currentTicket ?? null, staff: state?.staff ?? null };
     },
   });
 

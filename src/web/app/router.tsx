@@ -16,6 +16,10 @@ const UsersPage = lazy(() => import('../admin/users/UsersPage'));
 const DevicesPage = lazy(() => import('../admin/devices/DevicesPage'));
 const CalendarPage = lazy(() => import('../admin/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('../admin/audit/AuditPage'));
+const ConsolePage = lazy(() => import('../console/ConsolePage'));
+const BoardPage = lazy(() => import('../board/BoardPage'));
+const KioskPage = lazy(() => import('../kiosk/KioskPage'));
+const TrackPage = lazy(() => import('../track/TrackPage'));
 
 function Root() {
   return (
@@ -31,6 +35,10 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <Navigate to="/admin" replace /> },
       { path: '/login', element: <LoginPage /> },
+      { path: '/board', element: <BoardPage /> },
+      { path: '/console', element: <ConsolePage /> },
+      { path: '/kiosk', element: <KioskPage /> },
+      { path: '/t/:ticketId', element: <TrackPage /> },
       {
         path: '/admin',
         element: (

@@ -14,6 +14,7 @@ import { can } from '../../app/permissions';
 import { RequireHall } from '../../app/RequireHall';
 import { useLoad } from '../../data/useLoad';
 import { isoWeekday, nowInZone, utcOffsetLabel } from '../../time/zone';
+import { SupervisorStrip } from '../../supervisor/SupervisorStrip';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatRange, scheduleFor } from '../halls/hours';
 import { WeekHours } from '../halls/WeekHours';
@@ -66,6 +67,7 @@ function HallOverview({ hall }: { hall: Hall }) {
   return (
     <>
       <PageHeader title={hall.name} subtitle={t('overview.title')} />
+      <SupervisorStrip hall={hall} />
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Count testId="count-services" title={t('overview.services')} value={data?.services} icon={<SolutionOutlined />} />

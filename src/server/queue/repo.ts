@@ -1,0 +1,240 @@
+// The only SQL for tickets, calls, window sessions, pauses, faults and alerts.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/client.js';
+import {
+  alerts, faults, services, ticketCalls, tickets, users, windowPauses, windows, windowServices, windowSessions,
+} from '../../db/schema.js';
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type WindowRow = typeof windows.$inferSelect;
+
+/** Takes the next number for a prefix on a hall-local day; the row lock serialises kiosks. */
+export async function nextTicketSeq(tx: Queryable, hallId: string, prefix: string, day: string): Promise<number> {
+  const [row] = await queryRows<{ last_seq: number }>(tx, sql`
+    insert into ticket_counters (hall_id, prefix, service_day, last_seq) values (${hallId}, ${prefix}, ${day}, 1)
+    on conflict (hall_id, prefix, service_day) do update set last_seq = ticket_counters.last_seq + 1
+    returning last_seq`);
+  return Number(row!.last_seq);
+}
+
+export async function insertTicket(tx: Queryable, values: typeof tickets.$inferInsert): Promise<TicketRow> {
+  const [t] = await tx.insert(tickets).values(values).returning();
+  return t!;
+}
+
+export async function findTicket(db: Queryable, id: string): Promise<TicketRow | null> {
+  const [t] = await db.select().from(tickets).where(eq(tickets.id, id)).limit(1);
+  return t ?? null;
+}
+
+export async function lockTicket(tx: Queryable, id: string): Promise<TicketRow | null> {
+  const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update').limit(1);
+  return t ?? null;
+}
+
+/** Claims a waiting ticket unless another window is claiming it right now (SKIP LOCKED). */
+export async function claimWaitingTicket(tx: Queryable, id: string): Promise<TicketRow | null> {
+  const rows = await queryRows<{ id: string }>(tx, sql`
+    select id from tickets where id = ${id} and status = 'waiting' for update skip locked`);
+  if (!rows.length) return null;
+  return findTicket(tx, id);
+}
+
+export async function updateTicket(tx: Queryable, id: string, values: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
+  const [t] = await tx.update(tickets).set(values).where(eq(tickets.id, id)).returning();
+  return t!;
+}
+
+/** Waiting tickets a window may be asked for: its services' queues and tickets bound to it. */
+export function waitingForWindow(db: Queryable, windowId: string, serviceIds: string[]) {
+  const byService = serviceIds.length ? inArray(tickets.serviceId, serviceIds) : sql`false`;
+  return db.select().from(tickets)
+    .where(and(eq(tickets.status, 'waiting'), sql`(${byService} or ${tickets.boundWindowId} = ${windowId})`))
+    .orderBy(asc(tickets.queuedAt)).limit(2000);
+}
+
+export function waitingOfService(db: Queryable, serviceId: string) {
+  return db.select().from(tickets).where(and(eq(tickets.serviceId, serviceId), eq(tickets.status, 'waiting')));
+}
+
+export function waitingInHall(db: Queryable, hallId: string) {
+  return db.select().from(tickets).where(and(eq(tickets.hallId, hallId), eq(tickets.status, 'waiting'))).orderBy(asc(tickets.queuedAt));
+}
+
+export function activeTicketsInHall(db: Queryable, hallId: string) {
+  return db.select().from(tickets)
+    .where(and(eq(tickets.hallId, hallId), inArray(tickets.status, ['called', 'serving'])));
+}
+
+export async function activeTicketOfWindow(db: Queryable, windowId: string): Promise<TicketRow | null> {
+  const [t] = await db.select().from(tickets)
+    .where(and(eq(tickets.windowId, windowId), inArray(tickets.status, ['called', 'serving']))).limit(1);
+  return t ?? null;
+}
+
+/** The last few non-recall calls per service, oldest first, for the R-03 fairness streak. */
+export async function recentCalls(db: Queryable, serviceIds: string[], perService: number) {
+  if (!serviceIds.length) return [];
+  const rows = await queryRows<{ service_id: string; priority: 'normal' | 'priority'; id: string | number }>(db, sql`
+    select service_id, priority, id from (
+      select service_id, priority, id, row_number() over (partition by service_id order by id desc) as rn
+      from ticket_calls where recall = false and service_id in (${sql.join(serviceIds.map((s) => sql`${s}`), sql`, `)})
+    ) r where rn <= ${perService} order by id asc`);
+  return rows.map((r) => ({ serviceId: r.service_id, priority: r.priority }));
+}
+
+export async function insertCall(tx: Queryable, values: typeof ticketCalls.$inferInsert) {
+  await tx.insert(ticketCalls).values(values);
+}
+
+export async function lastCalls(db: Queryable, hallId: string, limit: number) {
+  return db.select({
+    ticketId: ticketCalls.ticketId, at: ticketCalls.at, recall: ticketCalls.recall,
+    number: tickets.number, windowNumber: windows.number,
+  }).from(ticketCalls)
+    .innerJoin(tickets, eq(tickets.id, ticketCalls.ticketId))
+    .innerJoin(windows, eq(windows.id, ticketCalls.windowId))
+    .where(eq(ticketCalls.hallId, hallId)).orderBy(desc(ticketCalls.id)).limit(limit);
+}
+
+/** Minutes from start to completion of the service's recent tickets, for wait estimates. */
+export async function recentServiceMinutes(db: Queryable, serviceId: string, limit = 20): Promise<number[]> {
+  const rows = await queryRows<{ minutes: string | number }>(db, sql`
+    select extract(epoch from (ended_at - started_at)) / 60 as minutes from tickets
+    where service_id = ${serviceId} and status = 'done' and started_at is not null and ended_at is not null
+    order by ended_at desc limit ${limit}`);
+  return rows.map((r) => Number(r.minutes));
+}
+
+// ---- windows at work ----
+
+export async function lockWindow(tx: Queryable, id: string): Promise<WindowRow | null> {
+  const [w] = await tx.select().from(windows).where(and(eq(windows.id, id), isNull(windows.archivedAt))).for('update').limit(1);
+  return w ?? null;
+}
+
+export async function findWindowRow(db: Queryable, id: string): Promise<WindowRow | null> {
+  const [w] = await db.select().from(windows).where(and(eq(windows.id, id), isNull(windows.archivedAt))).limit(1);
+  return w ?? null;
+}
+
+export async function setWindowStatus(tx: Queryable, id: string, status: WindowRow['status']) {
+  await tx.update(windows).set({ status }).where(eq(windows.id, id));
+}
+
+export async function serviceIdsOfWindow(db: Queryable, windowId: string): Promise<string[]> {
+  const rows = await db.select({ id: windowServices.serviceId }).from(windowServices)
+    .innerJoin(services, eq(services.id, windowServices.serviceId))
+    .where(and(eq(windowServices.windowId, windowId), isNull(services.archivedAt)));
+  return rows.map((r) => r.id);
+}
+
+export async function windowsOfHall(db: Queryable, hallId: string) {
+  const ws = await db.select().from(windows).where(and(eq(windows.hallId, hallId), isNull(windows.archivedAt))).orderBy(asc(windows.number));
+  const links = ws.length ? await db.select().from(windowServices)
+    .innerJoin(services, eq(services.id, windowServices.serviceId))
+    .where(and(inArray(windowServices.windowId, ws.map((w) => w.id)), isNull(services.archivedAt))) : [];
+  return ws.map((w) => ({ ...w, serviceIds: links.filter((l) => l.window_services.windowId === w.id).map((l) => l.window_services.serviceId) }));
+}
+
+export async function openSession(db: Queryable, windowId: string) {
+  const [s] = await db.select({ session: windowSessions, user: { id: users.id, name: users.name, staffNumber: users.staffNumber, photoVersion: users.photoVersion } })
+    .from(windowSessions).innerJoin(users, eq(users.id, windowSessions.userId))
+    .where(and(eq(windowSessions.windowId, windowId), isNull(windowSessions.closedAt))).limit(1);
+  return s ?? null;
+}
+
+export async function openSessionsOfHall(db: Queryable, hallId: string) {
+  return db.select({ session: windowSessions, user: { id: users.id, name: users.name, staffNumber: users.staffNumber, photoVersion: users.photoVersion } })
+    .from(windowSessions).innerJoin(users, eq(users.id, windowSessions.userId))
+    .where(and(eq(windowSessions.hallId, hallId), isNull(windowSessions.closedAt)));
+}
+
+export async function insertSession(tx: Queryable, values: typeof windowSessions.$inferInsert) {
+  const [s] = await tx.insert(windowSessions).values(values).returning();
+  return s!;
+}
+
+export async function closeSession(tx: Queryable, id: string, values: { closedAt: Date; closedBy: string | null; closeOverrideReason: string | null }) {
+  await tx.update(windowSessions).set(values).where(eq(windowSessions.id, id));
+}
+
+export async function openPause(db: Queryable, windowId: string) {
+  const [p] = await db.select().from(windowPauses).where(and(eq(windowPauses.windowId, windowId), isNull(windowPauses.endedAt))).limit(1);
+  return p ?? null;
+}
+
+export async function openPausesOfHall(db: Queryable, hallId: string) {
+  return db.select().from(windowPauses).where(and(eq(windowPauses.hallId, hallId), isNull(windowPauses.endedAt)));
+}
+
+export async function insertPause(tx: Queryable, values: typeof windowPauses.$inferInsert) {
+  const [p] = await tx.insert(windowPauses).values(values).returning();
+  return p!;
+}
+
+export async function endPause(tx: Queryable, id: string, endedAt: Date) {
+  await tx.update(windowPauses).set({ endedAt }).where(eq(windowPauses.id, id));
+}
+
+export async function insertFault(tx: Queryable, values: typeof faults.$inferInsert) {
+  await tx.insert(faults).values(values);
+}
+
+export async function closeFaultOfPause(tx: Queryable, pauseId: string, closedAt: Date) {
+  await tx.execute(sql`update faults set closed_at = ${closedAt},
+    minutes_out = ceil(extract(epoch from (${closedAt}::timestamptz - opened_at)) / 60)
+    where pause_id = ${pauseId} and closed_at is null`);
+}
+
+/** Handover pauses open longer than `minutes` that have not been alerted yet (R-06). */
+export async function overdueHandovers(tx: Queryable, now: Date, minutes: number) {
+  return queryRows<{ id: string; hall_id: string; window_id: string; number: number; started_at: Date }>(tx, sql`
+    select p.id, p.hall_id, p.window_id, w.number, p.started_at from window_pauses p join windows w on w.id = p.window_id
+    where p.reason = 'handover' and p.ended_at is null and not p.overdue_alerted
+      and p.started_at < ${now}::timestamptz - make_interval(mins => ${minutes})
+    for update of p skip locked`);
+}
+
+export async function markPauseAlerted(tx: Queryable, id: string) {
+  await tx.update(windowPauses).set({ overdueAlerted: true }).where(eq(windowPauses.id, id));
+}
+
+// ---- alerts ----
+
+/** Raises an alert unless one with the same key is open; returns it when newly raised. */
+export async function raiseAlert(tx: Queryable, values: { hallId: string; kind: string; dedupeKey: string; payload: Record<string, unknown>; raisedAt: Date }) {
+  const rows = await queryRows<{ id: string }>(tx, sql`
+    insert into alerts (hall_id, kind, dedupe_key, payload, raised_at)
+    values (${values.hallId}, ${values.kind}, ${values.dedupeKey}, ${JSON.stringify(values.payload)}::jsonb, ${values.raisedAt})
+    on conflict (hall_id, dedupe_key) where resolved_at is null do nothing returning id`);
+  return rows[0]?.id ?? null;
+}
+
+export async function resolveAlertsByKey(tx: Queryable, hallId: string, dedupeKey: string, resolvedAt: Date, resolvedBy: string) {
+  return tx.update(alerts).set({ resolvedAt, resolvedBy })
+    .where(and(eq(alerts.hallId, hallId), eq(alerts.dedupeKey, dedupeKey), isNull(alerts.resolvedAt))).returning({ id: alerts.id });
+}
+
+export function openAlerts(db: Queryable, hallId: string) {
+  return db.select().from(alerts).where(and(eq(alerts.hallId, hallId), isNull(alerts.resolvedAt))).orderBy(desc(alerts.raisedAt));
+}
+
+export function alertsOfHall(db: Queryable, hallId: string, onlyOpen: boolean) {
+  return db.select().from(alerts).where(and(eq(alerts.hallId, hallId), onlyOpen ? isNull(alerts.resolvedAt) : undefined))
+    .orderBy(desc(alerts.raisedAt)).limit(200);
+}
+
+export async function findAlert(db: Queryable, id: string) {
+  const [a] = await db.select().from(alerts).where(eq(alerts.id, id)).limit(1);
+  return a ?? null;
+}
+
+export async function resolveAlert(tx: Queryable, id: string, resolvedAt: Date, resolvedBy: string) {
+  await tx.update(alerts).set({ resolvedAt, resolvedBy }).where(and(eq(alerts.id, id), isNull(alerts.resolvedAt)));
+}
+
+/** Live services of a hall by id, for names in payloads. */
+export async function servicesOfHall(db: Queryable, hallId: string) {
+  return db.select().from(services).where(and(eq(services.hallId, hallId), isNull(services.archivedAt))).orderBy(asc(services.ticketPrefix));
+}

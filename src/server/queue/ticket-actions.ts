@@ -1,0 +1,120 @@
+// What a window does with the ticket it holds — recall (重呼), start, complete, no-show (过号),
+// transfer — plus cancel and rejoin after a no-show. The state machine is the core's; this
+// file loads, locks, checks who may act, persists and tells the hall.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../../core/access/policy.js';
+import { transition, type CompletionOutcome, type TicketEvent, type TransferPosition } from '../../core/queue/ticket-state.js';
+import { services, windows, windowServices } from '../../db/schema.js';
+import type { Tx } from '../../db/client.js';
+import type { AppContext } from '../context.js';
+import { authorize } from '../access/authorize.js';
+import { AppError } from '../http/errors.js';
+import { findHall } from '../halls/repo.js';
+import { runCommand, type Effects } from '../run-command.js';
+import { reviewCoverage } from './coverage.js';
+import { policyOf } from './queue-policy.js';
+import * as repo from './repo.js';
+import { fromCoreTicket, presentTicket, toCoreTicket } from './ticket-view.js';
+import { assertWindowOperator } from './window-access.js';
+
+export type TicketAction =
+  | { type: 'recall' }
+  | { type: 'start' }
+  | { type: 'complete'; outcome: CompletionOutcome; note?: string | undefined }
+  | { type: 'no_show' }
+  | { type: 'cancel' }
+  | { type: 'rejoin' }
+  | { type: 'transfer'; serviceId?: string | undefined; windowId?: string | undefined; position: TransferPosition; note?: string | undefined };
+
+async function serviceName(tx: Tx, id: string) {
+  const [s] = await tx.select({ name: services.name }).from(services).where(eq(services.id, id));
+  return s?.name ?? '';
+}
+
+async function windowNumber(tx: Tx, id: string | null) {
+  if (!id) return null;
+  const [w] = await tx.select({ number: windows.number }).from(windows).where(eq(windows.id, id));
+  return w?.number ?? null;
+}
+
+export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: string, action: TicketAction) {
+  return runCommand(ctx, actor, async (tx, fx) => {
+    const before = await repo.lockTicket(tx, ticketId);
+    if (!before) throw new AppError('not_found');
+    const hall = (await findHall(tx, before.hallId))!;
+    const policy = policyOf(hall);
+    // Actions on a ticket a window holds are that window's; the rest are the hall's staff's.
+    if (before.windowId && (before.status === 'called' || before.status === 'serving')) {
+      await assertWindowOperator(tx, actor, before.hallId, before.windowId);
+    } else {
+      authorize(actor, 'queue.operate', before.hallId);
+    }
+    const event = await toEvent(tx, before.hallId, action);
+    const result = transition(toCoreTicket(before), event, fx.now, policy);
+    if (!result.ok) throw new AppError(result.error);
+    const after = await repo.updateTicket(tx, before.id, {
+      ...fromCoreTicket(result.ticket),
+      ...(action.type === 'complete' || action.type === 'transfer' ? { note: action.note ?? before.note } : {}),
+    });
+    const winNumber = await windowNumber(tx, before.windowId);
+    const summary = { status: after.status, windowId: after.windowId, serviceId: after.serviceId, boundWindowId: after.boundWindowId, recalls: after.recalls, outcome: after.outcome };
+    fx.audit({
+      action: `ticket.${action.type === 'no_show' ? 'no_show' : action.type === 'rejoin' ? 'rejoined' : `${action.type}${action.type.endsWith('e') ? 'd' : 'ed'}`}`,
+      hallId: before.hallId, targetType: 'ticket', targetId: before.id,
+      before: { status: before.status, windowId: before.windowId, serviceId: before.serviceId, recalls: before.recalls }, after: summary,
+    });
+    await announce(tx, fx, action, before, after, winNumber);
+    return presentTicket(after, await serviceName(tx, after.serviceId), fx.now);
+  });
+}
+
+async function toEvent(tx: Tx, hallId: string, action: TicketAction): Promise<TicketEvent> {
+  if (action.type !== 'transfer') return action.type === 'complete' ? { type: 'complete', outcome: action.outcome } : { type: action.type };
+  if (action.serviceId) {
+    const [s] = await tx.select({ id: services.id }).from(services)
+      .where(and(eq(services.id, action.serviceId), eq(services.hallId, hallId), isNull(services.archivedAt)));
+    if (!s) throw new AppError('validation_failed', [{ path: 'serviceId', message: 'not a service of this hall' }]);
+    return { type: 'transfer', to: { serviceId: s.id }, position: action.position };
+  }
+  const [w] = await tx.select({ id: windows.id }).from(windows)
+    .where(and(eq(windows.id, action.windowId!), eq(windows.hallId, hallId), isNull(windows.archivedAt)));
+  if (!w) throw new AppError('validation_failed', [{ path: 'windowId', message: 'not a window of this hall' }]);
+  return { type: 'transfer', to: { windowId: w.id }, position: action.position };
+}
+
+async function announce(tx: Tx, fx: Effects, action: TicketAction, before: repo.TicketRow, after: repo.TicketRow, winNumber: number | null) {
+  const hallId = after.hallId;
+  const base = { ticketId: after.id, number: after.number };
+  switch (action.type) {
+    case 'recall':
+      await repo.insertCall(tx, { hallId, ticketId: after.id, windowId: after.windowId!, serviceId: after.serviceId, priority: after.priority, recall: true, at: fx.now });
+      fx.emit(hallId, 'ticket.recalled', { ...base, windowNumber: winNumber ?? 0, windowId: after.windowId!, serviceId: after.serviceId });
+      return;
+    case 'start':
+      fx.emit(hallId, 'ticket.started', { ...base, windowNumber: winNumber ?? 0, windowId: after.windowId! });
+      return;
+    case 'complete':
+      fx.emit(hallId, 'ticket.completed', { ...base, outcome: action.outcome, windowNumber: winNumber ?? 0, windowId: before.windowId! });
+      return;
+    case 'no_show':
+      fx.emit(hallId, 'ticket.no_show', { ...base, windowNumber: winNumber });
+      return;
+    case 'cancel':
+      fx.emit(hallId, 'ticket.cancelled', base);
+      return;
+    case 'rejoin':
+      fx.emit(hallId, 'ticket.rejoined', { ...base, serviceId: after.serviceId });
+      await reviewCoverage(tx, fx, hallId, [after.serviceId]);
+      return;
+    case 'transfer':
+      fx.emit(hallId, 'ticket.transferred', { ...base, ...(action.serviceId ? { serviceId: after.serviceId } : { windowId: after.boundWindowId! }) });
+      await reviewCoverage(tx, fx, hallId, [after.serviceId]);
+      return;
+  }
+}
+
+/** Windows of the hall that serve a service, for transfer pickers. */
+export async function windowsServing(tx: Tx, serviceId: string) {
+  return tx.select({ id: windows.id }).from(windows).innerJoin(windowServices, eq(windowServices.windowId, windows.id))
+    .where(and(eq(windowServices.serviceId, serviceId), isNull(windows.archivedAt)));
+}

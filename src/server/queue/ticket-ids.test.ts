@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { newTicketId } from './ticket-ids.js';
+
+describe('ticket ids', () => {
+  it('sort in the order they were made, even within one millisecond', () => {
+    const ids = Array.from({ length: 5000 }, () => newTicketId(1_780_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

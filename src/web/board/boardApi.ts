@@ -1,0 +1,111 @@
+// The board's calls to the API, authenticated with the display's device token (api/client.ts
+// sends the session cookie only). Errors are ApiError, as everywhere in the web app.
+import { ApiError, buildUrl, seg } from '../api/client';
+import { currentLanguage } from '../i18n/setup';
+
+export type PauseReason = 'handover' | 'equipment' | 'break' | 'other';
+export type WindowStatus = 'closed' | 'open' | 'paused';
+
+export interface DeviceMe {
+  id: string;
+  kind: 'kiosk' | 'display' | 'evaluator';
+  name: string;
+  hallId: string;
+  hallName: string;
+}
+
+export interface BoardStaff {
+  name: string;
+  staffNumber?: string | null;
+  /** ../shared/API.md spells it `number`. */
+  number?: string | null;
+  photoUrl?: string | null;
+}
+
+export interface BoardWindow {
+  id: string;
+  number: number;
+  name: string;
+  status: WindowStatus;
+  pause?: { reason: PauseReason | string; note?: string | null; since?: string } | null;
+  staff?: BoardStaff | null;
+  currentTicket?: { number: string; status?: string } | null;
+}
+
+export interface BoardCall {
+  ticketId?: string;
+  number: string;
+  windowNumber: number;
+  at: string;
+  recall?: boolean;
+}
+
+export interface BoardWaiting {
+  serviceId: string;
+  name?: string;
+  ticketPrefix?: string;
+  count: number;
+}
+
+export interface BoardHall {
+  name: string;
+  timezone?: string;
+  todayHours?: { open: string; close: string }[];
+  openNow?: boolean;
+}
+
+export interface BoardState {
+  hall: BoardHall;
+  windows: BoardWindow[];
+  recentCalls: BoardCall[];
+  waiting: BoardWaiting[];
+}
+
+export interface Fetched<T> {
+  data: T;
+  /** Server clock minus this machine's clock, from the Date header (ms; 0 when absent). */
+  clockOffsetMs: number;
+}
+
+async function deviceGet<T>(path: string, token: string, signal?: AbortSignal): Promise<Fetched<T>> {
+  let response: Response;
+  const sentAt = Date.now();
+  try {
+    response = await fetch(buildUrl(path), {
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage(), Authorization: `Bearer ${token}` },
+      credentials: 'omit',
+      cache: 'no-store',
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'network_error', message: String(error) });
+  }
+  const receivedAt = Date.now();
+  if (!response.ok) {
+    let code = `http_${response.status}`;
+    let message = response.statusText || `HTTP ${response.status}`;
+    try {
+      const body = (await response.json()) as { error?: { code?: string; message?: string } };
+      if (body.error?.code) code = body.error.code;
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // Not JSON.
+    }
+    throw new ApiError({ status: response.status, code, message });
+  }
+  const data = (await response.json()) as T;
+  const date = Date.parse(response.headers.get('Date') ?? '');
+  // The header has whole seconds; +500 ms centres the error. Offsets under 2 s are noise.
+  const offset = Number.isNaN(date) ? 0 : date + 500 - (sentAt + receivedAt) / 2;
+  return { data, clockOffsetMs: Math.abs(offset) < 2_000 ? 0 : offset };
+}
+
+export const boardApi = {
+  me: (token: string, signal?: AbortSignal) => deviceGet<DeviceMe>('/devices/me', token, signal),
+  board: (hallId: string, token: string, signal?: AbortSignal) =>
+    deviceGet<BoardState>(`/halls/${seg(hallId)}/board`, token, signal),
+  /** Only for the hall's time zone, when /board does not carry it. */
+  queueHall: (hallId: string, token: string, signal?: AbortSignal) =>
+    deviceGet<{ hall: { timezone?: string } }>(`/halls/${seg(hallId)}/queue`, token, signal),
+};
