@@ -11,6 +11,7 @@ import { seedDemoHall, type DemoSeed } from './demo/seed-demo-hall.js';
 import type { Env } from './env.js';
 import { EventHub } from './events/hub.js';
 import { pruneExpired } from './maintenance.js';
+import { startScheduledChecks } from './queue/scheduled-checks.js';
 
 export interface RunningServer {
   url: string;
@@ -52,6 +53,7 @@ export async function startServer(env: Env, options: { logger?: boolean; databas
   const demo = env.DEMO ? await seedDemoHall(ctx) : null;
   const built = await buildApp(ctx, { logger: options.logger });
   await pruneExpired(ctx);
+  const stopChecks = startScheduledChecks(ctx, (err) => built.app.log.warn({ err }, 'scheduled check failed'));
   const maintenance = setInterval(() => { pruneExpired(ctx).catch((err) => built.app.log.warn({ err }, 'prune failed')); }, 10 * 60_000);
   maintenance.unref();
   await built.app.listen({ port: env.PORT, host: env.HOST });
@@ -66,6 +68,7 @@ export async function startServer(env: Env, options: { logger?: boolean; databas
     stop() {
       stopping ??= (async () => {
         clearInterval(maintenance);
+        stopChecks();
         built.beginShutdown();
         await built.app.close();
         await hub.stop();

@@ -18,6 +18,7 @@ export const errorTable = {
   ticket_prefix_taken: { status: 409, zh: '本大厅已有服务事项使用该号码前缀。', en: 'Another service in this hall uses this ticket prefix.' },
   window_number_taken: { status: 409, zh: '本大厅已有相同编号的窗口。', en: 'A window with this number exists in this hall.' },
   archived: { status: 409, zh: '该记录已归档，不能再修改。', en: 'This record is archived and cannot be changed.' },
+  last_admin: { status: 409, zh: '这是最后一个系统管理员账号，不能停用或降级。', en: 'This is the last active admin; it cannot be deactivated or demoted.' },
   cannot_deactivate_self: { status: 409, zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
   hall_closed: { status: 409, zh: '当前不在办公时间内，请在开放时间前来办理。', en: 'The hall is closed now.' },
   no_open_window: { status: 409, zh: '该事项暂无窗口办理，请咨询导办台。', en: 'No window is serving this service now.' },

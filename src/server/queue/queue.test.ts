@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { checkOverdueHandovers } from './scheduled-checks.js';
 import { issue, openHallWithQueue, openWindow, THURSDAY_10AM, ALL_TICKED } from '../../../test/factories/queue.js';
 
 let t: TestApp;
@@ -142,5 +143,25 @@ describe('a window at work', () => {
     const closed = await t.admin.post(`/api/v1/windows/${w.id}/close`, { override: true, reason: '系统故障，已安排群众到 2 号窗口' });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json().status).toBe('closed');
+  });
+
+  it('raises an alert when a handover pause passes 10 minutes (R-06), once', async () => {
+    const q = await openHallWithQueue(t, { services: 1, windows: 2 });
+    const [w1, w2] = q.windows;
+    await openWindow(w1!.staff, w1!.id);
+    await openWindow(w2!.staff, w2!.id);
+    await w1!.staff.post(`/api/v1/windows/${w1!.id}/pause`, { reason: 'handover' });
+    const kinds = async () => (await t.admin.get(`/api/v1/halls/${q.hall.id}/alerts`)).json().items
+      .filter((a: { kind: string; payload: { windowId?: string } }) => a.kind === 'handover_overdue' && a.payload.windowId === w1!.id);
+    clock = new Date(THURSDAY_10AM.getTime() + 9 * 60_000);
+    await checkOverdueHandovers(t.ctx);
+    expect(await kinds()).toHaveLength(0);
+    clock = new Date(THURSDAY_10AM.getTime() + 11 * 60_000);
+    await checkOverdueHandovers(t.ctx);
+    await checkOverdueHandovers(t.ctx);
+    const raised = await kinds();
+    expect(raised).toHaveLength(1);
+    expect(raised[0].payload.minutes).toBe(11);
+    clock = THURSDAY_10AM;
   });
 });

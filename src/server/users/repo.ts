@@ -70,3 +70,10 @@ export async function deleteSessionsOf(db: Queryable, userId: string, exceptToke
     ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
     : eq(sessions.userId, userId));
 }
+
+/** Active admins other than `exceptId`: the platform must always keep one. */
+export async function otherActiveAdmins(db: Queryable, exceptId: string): Promise<number> {
+  const rows = await db.select({ id: users.id }).from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), sql`${users.id} <> ${exceptId}`)).limit(1);
+  return rows.length;
+}

@@ -75,6 +75,8 @@ export function registerUserRoutes(host: RouteHost, ctx: AppContext): void {
       if (body.active === false && current.id === actor.id) throw new AppError('cannot_deactivate_self');
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
       return runCommand(ctx, actor, async (tx, fx) => {
+        const stopsBeingAdmin = current.role === 'admin' && current.active && (role !== 'admin' || body.active === false);
+        if (stopsBeingAdmin && (await repo.otherActiveAdmins(tx, current.id)) === 0) throw new AppError('last_admin');
         const updated = presentUser(await repo.updateUser(tx, current.id, {
           ...(body.name !== undefined && { name: body.name }),
           ...(body.staffNumber !== undefined && { staffNumber: body.staffNumber }),
@@ -100,6 +102,7 @@ export function registerUserRoutes(host: RouteHost, ctx: AppContext): void {
       mayManage(actor, current.role, current.hallId);
       if (current.id === actor.id) throw new AppError('cannot_deactivate_self');
       await runCommand(ctx, actor, async (tx, fx) => {
+        if (current.role === 'admin' && current.active && (await repo.otherActiveAdmins(tx, current.id)) === 0) throw new AppError('last_admin');
         await repo.updateUser(tx, current.id, { active: false });
         await repo.deleteSessionsOf(tx, current.id);
         fx.audit({ action: 'user.deactivated', hallId: current.hallId, targetType: 'user', targetId: current.id, before: { active: current.active }, after: { active: false } });

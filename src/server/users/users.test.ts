@@ -57,6 +57,16 @@ describe('people', () => {
     expect((await t.admin.get(`/api/v1/users/${u.id}`)).json().active).toBe(false);
   });
 
+  it('keeps at least one active admin', async () => {
+    const me = (await t.admin.get('/api/v1/auth/me')).json().user;
+    const res = await t.admin.patch(`/api/v1/users/${me.id}`, { role: 'manager', hallId });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('last_admin');
+    const second = await t.admin.post('/api/v1/users', { username: 'second-admin', password: 'pass-word-1', name: '副管理员', role: 'admin' });
+    expect(second.statusCode).toBe(201);
+    expect((await t.admin.delete(`/api/v1/users/${second.json().id}`)).statusCode).toBe(204);
+  });
+
   it('an admin cannot deactivate their own account', async () => {
     const me = (await t.admin.get('/api/v1/auth/me')).json().user;
     expect((await t.admin.delete(`/api/v1/users/${me.id}`)).json().error.code).toBe('cannot_deactivate_self');

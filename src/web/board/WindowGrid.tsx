@@ -62,7 +62,9 @@ function WindowCard({ window: w }: { window: BoardWindow }) {
         {w.status === 'open' &&
           (w.currentTicket ? (
             <>
-              <div className="ckb-window-label">{t('board.serving')}</div>
+              <div className="ckb-window-label">
+                {w.currentTicket.status === 'called' ? t('board.calling') : t('board.serving')}
+              </div>
               <div className="ckb-window-ticket">{w.currentTicket.number}</div>
             </>
           ) : (

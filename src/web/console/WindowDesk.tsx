@@ -16,6 +16,7 @@ import {
 import { Alert, App, Button, Card, Col, Flex, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client';
 import { useCurrentUser } from '../app/AuthContext';
 import { can } from '../app/permissions';
 import { describeError } from '../errors/describeError';
@@ -54,13 +55,12 @@ const ICONS: Record<ConsoleAction, ReactNode> = {
   close: <LogoutOutlined />,
 };
 
-/** Whether a key press should be left alone: typing in a field, or Space on a focused control. */
+/** Whether a key press should be left alone: typing in a field, or anything inside a dialog. */
 function ignoreKey(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return true;
   const el = event.target as HTMLElement | null;
   if (!el) return false;
   if (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return true;
-  if (event.key === ' ' && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.getAttribute('role') === 'button')) return true;
   // Anything inside an open dialog belongs to the dialog.
   return !!el.closest('.ant-modal-wrap, .ant-modal, .ant-select-dropdown');
 }
@@ -105,12 +105,18 @@ export function WindowDesk({
   const [lastDone, setLastDone] = useState<{ number: string; outcome: CompletionOutcome } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState<ConsoleAction | null>(null);
+  // The queue does not say the hall's recall limit; a recall_limit_reached answer does.
+  const [learnedMaxRecalls, setLearnedMaxRecalls] = useState<number | null>(null);
 
   const ticket = shownTicket(window.currentTicket, local);
-  const available = availableActions(window, ticket, { maxRecalls: queue.hall.maxRecalls ?? null });
+  const maxRecalls = queue.hall.maxRecalls ?? learnedMaxRecalls;
+  const available = availableActions(window, ticket, { maxRecalls });
   const serviceById = useMemo(() => new Map(queue.services.map((s) => [s.id, s])), [queue.services]);
   const myServices = window.serviceIds.map((id) => serviceById.get(id)).filter((s): s is QueueService => !!s);
   const moment = phraseMoment(window.status, ticket?.status ?? null, lastDone !== null);
+
+  const ticketRef = useRef(ticket);
+  ticketRef.current = ticket;
 
   /** Runs a direct action: busy while in flight, the server's words on failure, fresh state after. */
   const run = useCallback(
@@ -119,6 +125,9 @@ export function WindowDesk({
       try {
         await request();
       } catch (error) {
+        if (isApiError(error) && error.code === 'recall_limit_reached' && ticketRef.current) {
+          setLearnedMaxRecalls(ticketRef.current.recalls);
+        }
         void message.error({ content: describeError(error, t), key: 'console-error', duration: 6 });
       } finally {
         await reload().catch(() => undefined);
@@ -191,6 +200,8 @@ export function WindowDesk({
       const action = actionForKey(event.key, availableRef.current);
       if (!action) return;
       event.preventDefault();
+      // Space always means 叫号 here, not "press the focused button".
+      if (event.key === ' ' && document.activeElement instanceof HTMLElement) document.activeElement.blur();
       triggerRef.current(action);
     };
     globalThis.addEventListener('keydown', onKey);
@@ -327,15 +338,18 @@ export function WindowDesk({
                   {ticket.status === 'called' && (
                     <Typography.Text style={{ fontSize: 15 }} data-testid="ticket-recalls">
                       {t('console.callCount', { count: ticket.recalls + 1 })}
-                      {typeof queue.hall.maxRecalls === 'number' &&
-                        ` · ${t('console.callLimit', { count: queue.hall.maxRecalls + 1 })}`}
+                      {typeof maxRecalls === 'number' && ` · ${t('console.callLimit', { count: maxRecalls + 1 })}`}
                     </Typography.Text>
                   )}
                 </Flex>
               </Flex>
             ) : (
               <Flex vertical align="center" justify="center" className="ck-ticket-empty" data-testid="ticket-empty">
-                <div className="ck-ticket-number ck-ticket-number-empty">—</div>
+                {window.status === 'paused' ? (
+                  <PauseCircleOutlined className="ck-ticket-empty-icon" />
+                ) : (
+                  <SoundOutlined className="ck-ticket-empty-icon" />
+                )}
                 <Typography.Text type="secondary" style={{ fontSize: 16 }}>
                   {lastDone
                     ? t('console.lastDone', { number: lastDone.number, outcome: t(`console.outcomes.${lastDone.outcome}`) })

@@ -1,6 +1,6 @@
 // The kiosk of one hall: start screen (services), priority choice (R-03), confirmation with an
 // optional phone number, the issued ticket (printed), and the closed screen (R-08).
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { changeLanguage, currentLanguage } from '../i18n/setup';
@@ -28,6 +28,22 @@ type Screen =
 const SCREEN_IDLE_MS = 15_000;
 /** On the start screen, a chosen priority or language is forgotten after this long. */
 const HOME_IDLE_MS = 30_000;
+/** Say the figures may be old only when the connection has been down for a while, not on every blip. */
+const STALE_AFTER_MS = 8_000;
+
+/** True once `value` has been true for `ms` without a break. */
+function useLasting(value: boolean, ms: number): boolean {
+  const [lasting, setLasting] = useState(false);
+  useEffect(() => {
+    if (!value) {
+      setLasting(false);
+      return undefined;
+    }
+    const timer = window.setTimeout(() => setLasting(true), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return lasting;
+}
 
 export function KioskHall({ token, device, onRevoked }: { token: string; device: DeviceMe; onRevoked: () => void }) {
   const { t } = useTranslation();
@@ -36,6 +52,8 @@ export function KioskHall({ token, device, onRevoked }: { token: string; device:
   const [priorityReason, setPriorityReason] = useState<PriorityReason | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Guards against a double tap before the next render (two tickets for one person).
+  const busy = useRef(false);
 
   const goHome = useCallback(() => {
     setScreen({ kind: 'home' });
@@ -57,10 +75,12 @@ export function KioskHall({ token, device, onRevoked }: { token: string; device:
   );
 
   const hall = state?.hall;
+  const stale = useLasting(Boolean(error) || !live, STALE_AFTER_MS);
   const timezone = hall?.timezone ?? 'Asia/Shanghai';
 
   const issue = async (serviceId: string, phone: string | null) => {
-    if (submitting) return;
+    if (busy.current) return;
+    busy.current = true;
     setSubmitting(true);
     const serviceName = state?.services.find((s) => s.id === serviceId)?.name ?? '';
     try {
@@ -77,6 +97,7 @@ export function KioskHall({ token, device, onRevoked }: { token: string; device:
       setNotice(issueErrorText(e, serviceName));
       if (isApiError(e) && e.status === 401) onRevoked();
     } finally {
+      busy.current = false;
       setSubmitting(false);
       refetch();
     }
@@ -110,7 +131,6 @@ export function KioskHall({ token, device, onRevoked }: { token: string; device:
     return <KioskMessage tone="wait" title={error ? t('kiosk.loadFailed') : t('kiosk.connecting')} />;
   }
 
-  const stale = Boolean(error) || !live;
   const frame = (children: ReactNode) => (
     <KioskFrame hall={state.hall} stale={stale} notice={notice} onDismissNotice={() => setNotice(null)}>
       {children}

@@ -113,9 +113,10 @@ export default function TrackPage() {
     );
   }
 
+  // The hero already names the window when called; the facts keep to the number, which fits a phone line.
   const windowText =
     ticket.windowNumber !== null
-      ? ticket.windowName
+      ? tone === 'serving' && ticket.windowName
         ? t('track.calledWindowName', { window: ticket.windowNumber, name: ticket.windowName })
         : t('track.windowValue', { window: ticket.windowNumber })
       : null;

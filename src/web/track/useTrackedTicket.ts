@@ -79,7 +79,11 @@ export function useTrackedTicket(ticketId: string | undefined, token: string | n
     const onVisible = () => {
       if (document.visibilityState === 'visible') void poll();
     };
-    pollNow.current = () => void poll();
+    pollNow.current = () => {
+      // A tap on 刷新 asks again even after the ticket was done or the link looked wrong.
+      finished = false;
+      void poll();
+    };
     document.addEventListener('visibilitychange', onVisible);
     window.addEventListener('online', onVisible);
     void poll();
