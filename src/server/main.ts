@@ -26,6 +26,11 @@ async function main(): Promise<void> {
     for (const p of server.demo.people) lines.push(`    ${p.role.padEnd(9)} ${p.username.padEnd(10)} ${p.password}   ${p.name}`);
     lines.push('  Device tokens (shown only once; devices send them as "Authorization: Bearer <token>"):');
     for (const d of server.demo.devices) lines.push(`    ${d.kind.padEnd(9)} ${d.name}: ${d.token}`);
+    const token = (kind: string) => server.demo!.devices.find((d) => d.kind === kind)?.token ?? '';
+    lines.push('', '  Open on the hall\'s screens (the token is remembered by the browser, then removed from the address):',
+      `    Kiosk 取号机:        ${server.url}/kiosk?token=${token('kiosk')}`,
+      `    Display board 叫号屏: ${server.url}/board?token=${token('display')}`,
+      `    Staff console 窗口工作台: ${server.url}/console  (sign in as staff1 … staff4)`);
   }
   lines.push('', `  Sign in:   ${server.url}/login`, `  Admin:     ${server.url}/admin`, `  API docs:  ${server.url}/api/v1/openapi.json`, '');
   console.log(lines.join('\n'));

@@ -75,7 +75,8 @@ export type TicketEvent =
   | { readonly type: 'recall' }
   | { readonly type: 'start' }
   | { readonly type: 'complete'; readonly outcome: CompletionOutcome }
-  | { readonly type: 'no_show' }
+  /** `onDemand`: staff mark it at once (the citizen said they are leaving), recorded as such. */
+  | { readonly type: 'no_show'; readonly onDemand?: boolean }
   | { readonly type: 'rejoin' }
   | { readonly type: 'cancel' }
   | { readonly type: 'transfer'; readonly to: TransferTarget; readonly position: TransferPosition };
@@ -175,7 +176,8 @@ export function transition(
     case 'no_show':
       // Staff cannot drop a citizen after one call: the number must have been called the
       // full 1 + maxRecalls times (R-02 — the citizen is owed the calls).
-      if (ticket.recalls < policy.maxRecalls) return refuse('recalls_remaining');
+      // On demand is the staff member's explicit, logged decision, not a shortcut past the calls.
+      if (!event.onDemand && ticket.recalls < policy.maxRecalls) return refuse('recalls_remaining');
       return accept({ ...ticket, status: 'no_show', endedAt: now });
     case 'rejoin': {
       const noShowAt = ticket.endedAt ?? now;

@@ -112,6 +112,18 @@ describe('a window at work', () => {
     void b;
   });
 
+  it('marks a no-show on demand at once, and the log says so', async () => {
+    const q = await openHallWithQueue(t, { services: 1, windows: 1 });
+    const w = q.windows[0]!;
+    await openWindow(w.staff, w.id);
+    const a = await issue(q.kiosk, q.hall.id, q.services[0]!.id);
+    await w.staff.post(`/api/v1/windows/${w.id}/call-next`);
+    const res = await w.staff.post(`/api/v1/tickets/${a.id}/no-show`, { onDemand: true, note: '群众表示改日再来' });
+    expect(res.json().ticket.status).toBe('no_show');
+    const log = (await t.admin.get(`/api/v1/audit?hallId=${q.hall.id}&limit=5`)).json().items;
+    expect(log.find((e: { action: string }) => e.action === 'ticket.no_show').after).toMatchObject({ onDemand: true, note: '群众表示改日再来' });
+  });
+
   it('pausing shows the reason, alerts when a service is left unattended (R-05, R-10), and refuses calls', async () => {
     const q = await openHallWithQueue(t, { services: 1, windows: 1 });
     const w = q.windows[0]!;

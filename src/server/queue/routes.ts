@@ -164,7 +164,9 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext): void {
     });
   action('recall', 'Call the same number again (重呼)', undefined, () => ({ type: 'recall' }));
   action('start', 'The citizen is at the window: start serving', undefined, () => ({ type: 'start' }));
-  action('no-show', 'Mark a called number as not present (过号), after the recalls', undefined, () => ({ type: 'no_show' }));
+  action('no-show', 'Mark a called number as not present (过号): after the recalls, or at once with onDemand',
+    z.object({ onDemand: z.boolean().optional(), note: z.string().trim().max(500).optional() }).strict(),
+    (b: { onDemand?: boolean; note?: string }) => ({ type: 'no_show', onDemand: b.onDemand, note: b.note }));
   action('cancel', 'Cancel a waiting or called ticket', undefined, () => ({ type: 'cancel' }));
   action('rejoin', 'Put a no-show back at the front of its queue, within the rejoin time', undefined, () => ({ type: 'rejoin' }));
   action('complete', 'Finish serving, with the outcome',

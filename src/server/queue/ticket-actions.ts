@@ -21,7 +21,7 @@ export type TicketAction =
   | { type: 'recall' }
   | { type: 'start' }
   | { type: 'complete'; outcome: CompletionOutcome; note?: string | undefined }
-  | { type: 'no_show' }
+  | { type: 'no_show'; onDemand?: boolean | undefined; note?: string | undefined }
   | { type: 'cancel' }
   | { type: 'rejoin' }
   | { type: 'transfer'; serviceId?: string | undefined; windowId?: string | undefined; position: TransferPosition; note?: string | undefined };
@@ -54,10 +54,13 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: strin
     if (!result.ok) throw new AppError(result.error);
     const after = await repo.updateTicket(tx, before.id, {
       ...fromCoreTicket(result.ticket),
-      ...(action.type === 'complete' || action.type === 'transfer' ? { note: action.note ?? before.note } : {}),
+      ...(action.type === 'complete' || action.type === 'transfer' || action.type === 'no_show' ? { note: action.note ?? before.note } : {}),
     });
     const winNumber = await windowNumber(tx, before.windowId);
-    const summary = { status: after.status, windowId: after.windowId, serviceId: after.serviceId, boundWindowId: after.boundWindowId, recalls: after.recalls, outcome: after.outcome };
+    const summary = {
+      status: after.status, windowId: after.windowId, serviceId: after.serviceId, boundWindowId: after.boundWindowId, recalls: after.recalls, outcome: after.outcome,
+      ...(action.type === 'no_show' && action.onDemand ? { onDemand: true, note: action.note ?? null } : {}),
+    };
     fx.audit({
       action: `ticket.${action.type === 'no_show' ? 'no_show' : action.type === 'rejoin' ? 'rejoined' : `${action.type}${action.type.endsWith('e') ? 'd' : 'ed'}`}`,
       hallId: before.hallId, targetType: 'ticket', targetId: before.id,
@@ -69,6 +72,7 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: strin
 }
 
 async function toEvent(tx: Tx, hallId: string, action: TicketAction): Promise<TicketEvent> {
+  if (action.type === 'no_show') return { type: 'no_show', onDemand: action.onDemand ?? false };
   if (action.type !== 'transfer') return action.type === 'complete' ? { type: 'complete', outcome: action.outcome } : { type: action.type };
   if (action.serviceId) {
     const [s] = await tx.select({ id: services.id }).from(services)

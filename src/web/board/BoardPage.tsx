@@ -34,6 +34,7 @@ export default function BoardPage() {
       boardApi.me(token, controller.signal).then(
         ({ data }) => {
           if (data.kind !== 'display') {
+            forgetDisplayToken(token);
             setPhase({ kind: 'setup', problem: 'wrongKind' });
             return;
           }

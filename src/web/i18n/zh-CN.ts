@@ -647,6 +647,7 @@ export const zhCN = {
       paused: '暂停',
       closed: '未开放',
     },
+    overdue: '已超时',
     nobody: '无人签到',
     queueTitle: '各事项排队',
     alertsTitle: '提醒',

@@ -40,11 +40,17 @@ function WindowTile({ window, now }: { window: QueueWindow; now: number }) {
         ) : state.tone === 'paused' && window.pause ? (
           <Typography.Text type={state.overdue ? 'danger' : 'warning'} strong>
             <ClockCircleOutlined /> {t(`console.pauseReasons.${window.pause.reason}`)} · {t('console.minutes', { count: state.pauseMinutes ?? 0 })}
+            {state.overdue && ` · ${t('supervisor.overdue')}`}
           </Typography.Text>
         ) : (
           <Typography.Text type="secondary">–</Typography.Text>
         )}
       </div>
+      {window.pause?.note && (
+        <Typography.Text type="secondary" ellipsis={{ tooltip: window.pause.note }} className="ck-sv-tile-name">
+          {window.pause.note}
+        </Typography.Text>
+      )}
       <Typography.Text type={window.staff ? undefined : 'secondary'} ellipsis className="ck-sv-tile-staff">
         <UserOutlined /> {window.staff ? window.staff.name : t('supervisor.nobody')}
       </Typography.Text>

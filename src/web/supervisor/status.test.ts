@@ -84,6 +84,14 @@ describe('describeAlert', () => {
     });
   });
 
+  it('shows how many wait now, not when the alert was raised', () => {
+    const text = describeAlert(
+      { kind: 'service_unattended', payload: { serviceId: 's1', serviceName: '不动产登记', waiting: 1 } },
+      { services: [service({ waiting: 6 })] },
+    );
+    expect(text.values.waiting).toBe(6);
+  });
+
   it('looks names up when the payload lacks them', () => {
     const text = describeAlert(
       { kind: 'service_unattended', payload: { serviceId: 's1' } },

@@ -94,7 +94,8 @@ export function describeAlert(
       const s = lookup.services?.find((x) => x.id === p.serviceId);
       return {
         kind: 'service_unattended',
-        values: { service: str(p.serviceName, s?.name ?? '?'), waiting: num(p.waiting, s?.waiting ?? 0) },
+        // The live count when the service is in the queue; the count at raising otherwise.
+        values: { service: str(p.serviceName, s?.name ?? '?'), waiting: s ? s.waiting : num(p.waiting) },
       };
     }
     case 'handover_overdue':
