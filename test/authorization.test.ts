@@ -2,6 +2,8 @@
 // staff member and an inspector of hall A; hall A's kiosk, display and evaluator; and a caller
 // without credentials. Every write endpoint of the OpenAPI document is tried by every one of
 // them on both halls, and a set of representative reads likewise; refusals must change nothing.
+// The queue endpoints run at a fixed clock inside the halls' opening hours, each on a ticket or
+// window put into the state the action needs (a staff member of each hall works its windows).
 import { request as httpRequest } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -9,8 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
+import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk } from './factories/queue.js';
 
-const t = await createTestApp();
+// Thursday 10:00 in Shanghai: both halls (weekdays 09:00–17:00) are open, so tickets can be issued.
+const clock = THURSDAY_10AM;
+const t = await createTestApp({ now: () => clock });
 afterAll(async () => { await t.close(); });
 
 const openapi = (await t.anonymous.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
@@ -38,7 +43,15 @@ const label: Record<Who, string> = {
   anonymous: 'a caller without credentials',
 };
 
-interface HallFx { key: HallKey; id: string; service: string; window: string; staff: string; device: string }
+interface HallFx {
+  key: HallKey; id: string; service: string; window: string; staff: string; device: string;
+  /** A second service the queue's tickets can be transferred to. */
+  otherService: string;
+  /** The staff member who works the hall's windows in the queue fixtures (hall A: the cast's staff). */
+  operator: Client;
+  /** An open window of both services, worked by `operator`, that hands out tickets in any state. */
+  desk: Desk;
+}
 const halls = {} as Record<HallKey, HallFx>;
 const clients = {} as Record<Who, Client>;
 const headersFor = {} as Record<Who, Record<string, string>>;
@@ -63,7 +76,8 @@ beforeAll(async () => {
     const window = await createWindow(t.admin, hall.id, [service.id], { number: windowNumber() });
     const staff = await createUser(t.admin, hall.id, 'staff');
     const device = await createDevice(t.admin, hall.id, 'kiosk');
-    halls[key] = { key, id: hall.id, service: service.id, window: window.id, staff: staff.id, device: device.id };
+    const otherService = await newService(hall.id);
+    halls[key] = { key, id: hall.id, service: service.id, window: window.id, staff: staff.id, device: device.id, otherService: otherService.id } as HallFx;
   }
   const me = (await t.admin.get('/api/v1/auth/me')).json() as { user: { id: string } };
   adminId = me.user.id;
@@ -81,6 +95,10 @@ beforeAll(async () => {
   clients.anonymous = t.anonymous;
   for (const w of people) headersFor[w] = { cookie: clients[w].cookie! };
   headersFor.anonymous = {};
+  const opB = await createUser(t.admin, halls.B.id, 'staff');
+  halls.A.operator = clients.staff;
+  halls.B.operator = await t.login(opB.username, opB.password);
+  for (const h of [halls.A, halls.B]) h.desk = await openDesk(t, h.id, [h.service, h.otherService], h.operator, { number: windowNumber() });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -89,6 +107,23 @@ beforeAll(async () => {
 async function auditRows(): Promise<number> {
   const [row] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_log`);
   return row!.n;
+}
+
+/** Everything the queue endpoints can change, in one value: tickets, calls, windows at work, alerts, events. */
+async function queueState(): Promise<string> {
+  const [row] = await queryRows<{ h: string; n: number }>(t.ctx.db, sql`
+    select md5(coalesce(string_agg(r, E'\n' order by r), '')) as h, count(*)::int as n from (
+      select 'ticket ' || x::text as r from tickets x
+      union all select 'call ' || x::text from ticket_calls x
+      union all select 'counter ' || x::text from ticket_counters x
+      union all select 'window ' || x.id || ' ' || x.status from windows x
+      union all select 'session ' || x::text from window_sessions x
+      union all select 'pause ' || x::text from window_pauses x
+      union all select 'fault ' || x::text from faults x
+      union all select 'alert ' || x::text from alerts x
+      union all select 'events ' || count(*)::text from events
+    ) rows`);
+  return `${row!.n}:${row!.h}`;
 }
 
 function expectError(res: LightMyRequestResponse | { statusCode: number; body: string }, status: 401 | 403, code: string) {
@@ -135,8 +170,22 @@ interface Req { method: string; url: string; body?: unknown; raw?: { payload: Bu
  * admin-global — not tied to a hall, admins only (creating a hall).
  * self         — a person acting on their own account (sign out, change password).
  * public       — no credentials needed (sign in).
+ * queue-issue  — taking a ticket: admins anywhere; the hall's manager, staff and kiosk in their own hall.
+ * queue-work   — working the queue: admins anywhere; the hall's manager and staff in their own hall
+ *                (staff only at a window they are signed in to, which the fixtures arrange; the
+ *                refusal for everyone else is checked separately below).
+ * queue-supervise — resolving alerts: admins anywhere, the hall's manager in their own hall.
  */
-type Kind = 'hall' | 'admin-hall' | 'admin-global' | 'self' | 'public';
+type Kind = 'hall' | 'admin-hall' | 'admin-global' | 'self' | 'public' | 'queue-issue' | 'queue-work' | 'queue-supervise';
+const hallKinds: Kind[] = ['hall', 'admin-hall', 'queue-issue', 'queue-work', 'queue-supervise'];
+
+/** Who besides admins may do a write of this kind, in their own hall (hall A) only. */
+const allowedInOwnHall: Partial<Record<Kind, Who[]>> = {
+  hall: ['manager'],
+  'queue-issue': ['manager', 'staff', 'kiosk'],
+  'queue-work': ['manager', 'staff'],
+  'queue-supervise': ['manager'],
+};
 
 interface WriteFx {
   kind: Kind;
@@ -146,7 +195,25 @@ interface WriteFx {
   does?: string;
   /** Builds the request against hall h, creating whatever it consumes (as the admin). */
   prepare: (h: HallFx, who: Who) => Promise<Req>;
+  /**
+   * The request does not depend on who sends it, so the callers who are refused share one (a
+   * refusal changes nothing, which each of them checks), and the first caller allowed after
+   * them uses it up. The queue fixtures are slow to set up, so they share.
+   */
+  shared?: boolean;
+  /** Needs the staff member signed in to the window (refused with not_window_staff otherwise). */
+  windowBound?: boolean;
 }
+
+// Queue fixtures: each request acts on a window or ticket in the state its action needs.
+const queueFx = (noun: string, fx: Omit<WriteFx, 'kind' | 'noun' | 'shared'> & { kind?: Kind }): WriteFx => ({ kind: 'queue-work', noun, shared: true, ...fx });
+const ticketAction = (path: string, state: Parameters<Desk['ticket']>[0], body?: (h: HallFx) => unknown, windowBound = true): WriteFx =>
+  queueFx(`tickets (${path})`, {
+    windowBound,
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/tickets/${(await h.desk.ticket(state)).id}/${path}`, ...(body ? { body: body(h) } : {}) }),
+  });
+/** A window of the hall's service that the hall's operator has just signed in to. */
+const openedWindowOf = (h: HallFx) => openedWindow(t, h.id, [h.service], h.operator, { number: windowNumber() });
 
 const writes: Record<string, WriteFx> = {
   'POST /api/v1/auth/login': {
@@ -233,15 +300,79 @@ const writes: Record<string, WriteFx> = {
     kind: 'hall', noun: 'calendar',
     prepare: async (h) => ({ method: 'PUT', url: `/api/v1/halls/${h.id}/calendar/2026`, body: { holidays: ['2026-10-01', '2026-10-02'], workdays: [] } }),
   },
+  'POST /api/v1/halls/{hallId}/tickets': queueFx('tickets (issuing)', {
+    kind: 'queue-issue',
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/halls/${h.id}/tickets`, body: { serviceId: h.service, priority: 'priority', priorityReason: 'elderly' } }),
+  }),
+  'POST /api/v1/windows/{windowId}/open': queueFx('windows (signing in)', {
+    prepare: async (h) => ({
+      method: 'POST', url: `/api/v1/windows/${(await createWindow(t.admin, h.id, [h.service], { number: windowNumber() })).id}/open`, body: { checklist: ALL_TICKED },
+    }),
+  }),
+  'POST /api/v1/windows/{windowId}/pause': queueFx('windows (pausing)', {
+    windowBound: true,
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/windows/${await openedWindowOf(h)}/pause`, body: { reason: 'break' } }),
+  }),
+  'POST /api/v1/windows/{windowId}/resume': queueFx('windows (resuming)', {
+    windowBound: true,
+    prepare: async (h) => {
+      const w = await openedWindowOf(h);
+      expect((await h.operator.post(`/api/v1/windows/${w}/pause`, { reason: 'handover' })).statusCode).toBe(200);
+      return { method: 'POST', url: `/api/v1/windows/${w}/resume` };
+    },
+  }),
+  'POST /api/v1/windows/{windowId}/close': queueFx('windows (closing)', {
+    windowBound: true,
+    // The desk serves the same service, so nobody is stranded and no override is needed.
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/windows/${await openedWindowOf(h)}/close`, body: {} }),
+  }),
+  'POST /api/v1/windows/{windowId}/call-next': queueFx('windows (calling the next ticket)', {
+    windowBound: true,
+    prepare: async (h) => {
+      await h.desk.free();
+      await issue(t.admin, h.id, h.service);
+      return { method: 'POST', url: `/api/v1/windows/${h.desk.windowId}/call-next` };
+    },
+  }),
+  'POST /api/v1/tickets/{ticketId}/recall': ticketAction('recall', 'called'),
+  'POST /api/v1/tickets/{ticketId}/start': ticketAction('start', 'called'),
+  'POST /api/v1/tickets/{ticketId}/no-show': ticketAction('no-show', 'recalled_out', () => ({})),
+  // A waiting ticket and a no-show are the hall's, not a window's: any staff of the hall may act.
+  'POST /api/v1/tickets/{ticketId}/cancel': ticketAction('cancel', 'waiting', undefined, false),
+  'POST /api/v1/tickets/{ticketId}/rejoin': ticketAction('rejoin', 'no_show', undefined, false),
+  'POST /api/v1/tickets/{ticketId}/complete': ticketAction('complete', 'serving', () => ({ outcome: 'done' })),
+  'POST /api/v1/tickets/{ticketId}/transfer': ticketAction('transfer', 'serving', (h) => ({ serviceId: h.otherService, position: 'back' })),
+  'POST /api/v1/alerts/{alertId}/resolve': queueFx('alerts (resolving)', {
+    kind: 'queue-supervise',
+    // Signing in at 10:00 is late (R-09), which raises an alert to resolve.
+    prepare: async (h) => ({ method: 'POST', url: `/api/v1/alerts/${await alertOfWindow(t, h.id, await openedWindowOf(h))}/resolve` }),
+  }),
 };
 
 function expectedFor(kind: Kind, who: Who, hall: HallKey): 'ok' | 401 | 403 {
   if (kind === 'public') return 'ok';
   if (who === 'anonymous') return 401;
-  if (isDevice(who)) return 403;
-  if (kind === 'self' || who === 'admin') return 'ok';
-  if (kind === 'hall' && who === 'manager' && hall === 'A') return 'ok';
+  if (kind === 'self') return isDevice(who) ? 403 : 'ok';
+  if (who === 'admin') return 'ok';
+  if (hall === 'A' && (allowedInOwnHall[kind] ?? []).includes(who)) return 'ok';
   return 403;
+}
+
+// Requests of `shared` fixtures, by endpoint and hall, prepared for the refused callers.
+const sharedRequests = new Map<string, Req>();
+
+async function requestFor(key: string, fx: WriteFx, hall: HallKey, who: Who, allowed: boolean): Promise<Req> {
+  if (!fx.shared) return fx.prepare(halls[hall], who);
+  const slot = `${key} ${hall}`;
+  const ready = sharedRequests.get(slot);
+  if (allowed) {
+    sharedRequests.delete(slot);
+    return ready ?? fx.prepare(halls[hall], who);
+  }
+  if (ready) return ready;
+  const req = await fx.prepare(halls[hall], who);
+  sharedRequests.set(slot, req);
+  return req;
 }
 
 async function send(client: Client, r: Req): Promise<LightMyRequestResponse> {
@@ -267,30 +398,122 @@ describe('write endpoints', () => {
     if (!fx) continue;
     describe(key, () => {
       const whos = fx.kind === 'public' ? (['anonymous'] as Who[]) : everyone;
-      const hallKeys: HallKey[] = fx.kind === 'hall' || fx.kind === 'admin-hall' ? ['A', 'B'] : ['A'];
-      for (const who of whos) {
-        for (const hall of hallKeys) {
-          const expected = expectedFor(fx.kind, who, hall);
-          const whose = fx.kind === 'hall' || fx.kind === 'admin-hall' ? `hall ${hall}'s ${fx.noun}` : fx.noun;
-          const name = expected === 'ok'
-            ? `lets ${label[who]} ${fx.does ?? `change ${whose}`}`
-            : `gives ${label[who]} ${expected} on ${whose}${expected === 403 ? ' and changes nothing' : ''}`;
-          it(name, async () => {
-            const req = await fx.prepare(halls[hall], who);
-            const client = fx.kind === 'self' && expected === 'ok' ? await freshClient(who) : clients[who];
-            const rowsBefore = await auditRows();
-            const res = await send(client, req);
-            if (expected === 'ok') {
-              expectOk(res);
-            } else {
-              expectError(res, expected, expected === 401 ? 'unauthenticated' : 'forbidden');
-              expect(await auditRows(), 'a refused write must not be logged').toBe(rowsBefore);
-            }
-          });
-        }
+      const hallKeys: HallKey[] = hallKinds.includes(fx.kind) ? ['A', 'B'] : ['A'];
+      // Refused callers first, so that a shared request is refused by all of them before it is used.
+      const cases = whos.flatMap((who) => hallKeys.map((hall) => ({ who, hall, expected: expectedFor(fx.kind, who, hall) })))
+        .sort((a, b) => Number(a.expected === 'ok') - Number(b.expected === 'ok'));
+      for (const { who, hall, expected } of cases) {
+        const whose = hallKinds.includes(fx.kind) ? `hall ${hall}'s ${fx.noun}` : fx.noun;
+        const name = expected === 'ok'
+          ? `lets ${label[who]} ${fx.does ?? `change ${whose}`}`
+          : `gives ${label[who]} ${expected} on ${whose}${expected === 403 ? ' and changes nothing' : ''}`;
+        it(name, async () => {
+          const req = await requestFor(key, fx, hall, who, expected === 'ok');
+          const client = fx.kind === 'self' && expected === 'ok' ? await freshClient(who) : clients[who];
+          const rowsBefore = await auditRows();
+          const queueBefore = fx.shared ? await queueState() : null;
+          const res = await send(client, req);
+          if (expected === 'ok') {
+            expectOk(res);
+          } else {
+            expectError(res, expected, expected === 401 ? 'unauthenticated' : 'forbidden');
+            expect(await auditRows(), 'a refused write must not be logged').toBe(rowsBefore);
+            if (queueBefore !== null) expect(await queueState(), 'a refused write must change nothing').toBe(queueBefore);
+          }
+        });
       }
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The queue: a window is worked by the person signed in to it (or a manager or admin stepping
+// in); closing it on people who wait needs a manager's override (R-08).
+
+describe('window work by staff of the hall who are not signed in to the window', () => {
+  let other: Client;
+  beforeAll(async () => {
+    const u = await createUser(t.admin, halls.A.id, 'staff');
+    other = await t.login(u.username, u.password);
+  });
+
+  async function expectRefused(req: Req, status: number, code: string) {
+    const rows = await auditRows();
+    const queue = await queueState();
+    const res = await send(other, req);
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().error.code, res.body).toBe(code);
+    expect(await auditRows(), 'a refused write must not be logged').toBe(rows);
+    expect(await queueState(), 'a refused write must change nothing').toBe(queue);
+  }
+
+  const windowBound = Object.entries(writes).filter(([, fx]) => fx.windowBound);
+  it('covers every action on a window or on the ticket it holds', () => {
+    expect(windowBound.map(([k]) => k).sort()).toEqual([
+      'POST /api/v1/tickets/{ticketId}/complete', 'POST /api/v1/tickets/{ticketId}/no-show', 'POST /api/v1/tickets/{ticketId}/recall',
+      'POST /api/v1/tickets/{ticketId}/start', 'POST /api/v1/tickets/{ticketId}/transfer', 'POST /api/v1/windows/{windowId}/call-next',
+      'POST /api/v1/windows/{windowId}/close', 'POST /api/v1/windows/{windowId}/pause', 'POST /api/v1/windows/{windowId}/resume',
+    ]);
+  });
+
+  for (const [key, fx] of windowBound) {
+    it(`gives them 403 not_window_staff on ${key}, and changes nothing`, async () => {
+      await expectRefused(await fx.prepare(halls.A, 'staff'), 403, 'not_window_staff');
+    });
+  }
+
+  it('gives them 403 not_window_staff when cancelling a ticket a window has called, and changes nothing', async () => {
+    const ticket = await halls.A.desk.ticket('called');
+    await expectRefused({ method: 'POST', url: `/api/v1/tickets/${ticket.id}/cancel` }, 403, 'not_window_staff');
+  });
+
+  it('answers their signing in to a window someone else is signed in to with 409 window_taken, and changes nothing', async () => {
+    await expectRefused({ method: 'POST', url: `/api/v1/windows/${halls.A.desk.windowId}/open`, body: { checklist: ALL_TICKED } }, 409, 'window_taken');
+  });
+
+  it('lets them cancel a waiting ticket and rejoin a no-show: those are the hall\'s, not a window\'s', async () => {
+    for (const [path, state] of [['cancel', 'waiting'], ['rejoin', 'no_show']] as const) {
+      const ticket = await halls.A.desk.ticket(state);
+      const res = await other.post(`/api/v1/tickets/${ticket.id}/${path}`);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  });
+});
+
+describe('closing the last window of a service while people wait (R-08 准时满点)', () => {
+  /** A window that alone serves a service with a ticket waiting, signed in to by the hall's operator. */
+  async function lastWindow(h: HallFx): Promise<string> {
+    const s = await newService(h.id);
+    const w = await openedWindow(t, h.id, [s.id], h.operator, { number: windowNumber() });
+    await issue(t.admin, h.id, s.id);
+    return w;
+  }
+  const override = { override: true, reason: '系统故障，已安排群众到其他窗口' };
+
+  it('refuses staff signed in to it with 409 tickets_waiting, and their override with 403; an inspector gets 403', async () => {
+    const w = await lastWindow(halls.A);
+    const rows = await auditRows();
+    const queue = await queueState();
+    const plain = await clients.staff.post(`/api/v1/windows/${w}/close`, {});
+    expect(plain.statusCode, plain.body).toBe(409);
+    expect(plain.json().error.code).toBe('tickets_waiting');
+    expectError(await clients.staff.post(`/api/v1/windows/${w}/close`, override), 403, 'forbidden');
+    expectError(await clients.inspector.post(`/api/v1/windows/${w}/close`, override), 403, 'forbidden');
+    expect(await auditRows()).toBe(rows);
+    expect(await queueState()).toBe(queue);
+    const closed = await clients.manager.post(`/api/v1/windows/${w}/close`, override);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+  });
+
+  it("gives a manager of hall A 403 on hall B's window and lets an admin override there", async () => {
+    const w = await lastWindow(halls.B);
+    const rows = await auditRows();
+    expectError(await clients.manager.post(`/api/v1/windows/${w}/close`, override), 403, 'forbidden');
+    expect(await auditRows()).toBe(rows);
+    const closed = await t.admin.post(`/api/v1/windows/${w}/close`, override);
+    expect(closed.statusCode, closed.body).toBe(200);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -313,6 +536,10 @@ const reads: ReadFx[] = [
   { noun: 'service log', url: (h) => `/api/v1/audit?hallId=${h.id}`, inA: ['admin', 'manager', 'inspector'] },
   { noun: 'service log verification', url: (h) => `/api/v1/audit/verify?hallId=${h.id}`, inA: ['admin', 'manager', 'inspector'] },
   { noun: 'events', url: (h) => `/api/v1/halls/${h.id}/events`, inA: [...allPeople, 'kiosk', 'display', 'evaluator'], stream: true },
+  { noun: 'queue', url: (h) => `/api/v1/halls/${h.id}/queue`, inA: [...allPeople, 'kiosk', 'display'] },
+  { noun: 'board', url: (h) => `/api/v1/halls/${h.id}/board`, inA: [...allPeople, 'kiosk', 'display'] },
+  { noun: 'window state', url: (h) => `/api/v1/windows/${h.desk.windowId}/state`, inA: allPeople },
+  { noun: 'alerts', url: (h) => `/api/v1/halls/${h.id}/alerts?status=all`, inA: allPeople },
 ];
 
 describe('read endpoints', () => {
@@ -372,8 +599,36 @@ describe('read endpoints', () => {
       expectError(await clients[who].get('/api/v1/audit/verify'), 403, 'forbidden');
     });
 
+  it.each(['kiosk', 'display', 'evaluator'] as const)('tells %s which device it is and of which hall (GET /devices/me)', async (who) => {
+    const res = await clients[who].get('/api/v1/devices/me');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ kind: who, hallId: halls.A.id, hallName: '大厅 A' });
+  });
+
+  it('gives people 403 and a caller without credentials 401 on GET /devices/me', async () => {
+    for (const who of people) expectError(await clients[who].get('/api/v1/devices/me'), 403, 'forbidden');
+    expectError(await t.anonymous.get('/api/v1/devices/me'), 401, 'unauthenticated');
+  });
+
+  it("shows a ticket to anyone with its token, and to nobody with another ticket's token or none", async () => {
+    const a = await issue(clients.kiosk, halls.A.id, halls.A.service);
+    const b = await issue(t.admin, halls.B.id, halls.B.service);
+    for (const who of everyone) {
+      const res = await clients[who].get(`/api/v1/tickets/${a.id}?token=${a.trackToken}`);
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(200);
+      expect(res.json()).toMatchObject({ id: a.id, number: a.number, hallId: halls.A.id });
+    }
+    for (const url of [`/api/v1/tickets/${a.id}?token=${b.trackToken}`, `/api/v1/tickets/${b.id}?token=${a.trackToken}`, `/api/v1/tickets/${a.id}?token=${a.trackToken.slice(0, -1)}x`]) {
+      const res = await t.anonymous.get(url);
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    }
+    expect((await t.admin.get(`/api/v1/tickets/${a.id}`)).statusCode, 'the token is required, even of an admin').toBe(400);
+  });
+
   it.each(['kiosk', 'display', 'evaluator'] as const)('gives %s 403 on every user-only endpoint', async (who) => {
-    for (const url of ['/api/v1/auth/me', '/api/v1/users', `/api/v1/users/${halls.A.staff}`, `/api/v1/halls/${halls.A.id}/devices`, `/api/v1/audit?hallId=${halls.A.id}`]) {
+    for (const url of ['/api/v1/auth/me', '/api/v1/users', `/api/v1/users/${halls.A.staff}`, `/api/v1/halls/${halls.A.id}/devices`, `/api/v1/audit?hallId=${halls.A.id}`,
+      `/api/v1/windows/${halls.A.desk.windowId}/state`, `/api/v1/halls/${halls.A.id}/alerts`]) {
       expectError(await clients[who].get(url), 403, 'forbidden');
     }
   });
@@ -496,5 +751,8 @@ describe('sessions and tokens that end', () => {
     expectError(await clients.kiosk.get(`/api/v1/halls/${halls.B.id}/services`), 403, 'forbidden');
     expectError(await clients.display.get(`/api/v1/windows/${halls.B.window}`), 403, 'forbidden');
     expectError(await clients.evaluator.get(`/api/v1/halls/${halls.B.id}/events`), 403, 'forbidden');
+    expectError(await clients.kiosk.get(`/api/v1/halls/${halls.B.id}/queue`), 403, 'forbidden');
+    expectError(await clients.display.get(`/api/v1/halls/${halls.B.id}/board`), 403, 'forbidden');
+    expectError(await clients.kiosk.post(`/api/v1/halls/${halls.B.id}/tickets`, { serviceId: halls.B.service }), 403, 'forbidden');
   });
 });

@@ -66,14 +66,19 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   const webDir = resolve(ctx.env.WEB_DIR);
   const hasWeb = existsSync(resolve(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, cacheControl: false,
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, cacheControl: false,
       setHeaders: (res, path) => {
         // Hashed assets never change; index.html must always be fresh.
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       } });
   }
 
+  if (hasWeb) app.get('/', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+
   app.setNotFoundHandler((req, reply) => {
+    // A missing script must 404, not arrive as index.html that the browser cannot run.
+    if (req.url.startsWith('/assets/')) return reply.code(404).type('text/plain').send('Not found');
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !hasWeb) {
       return sendError(req, reply, new AppError('route_not_found'));
     }

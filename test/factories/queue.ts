@@ -34,3 +34,84 @@ export async function issue(kiosk: Client, hallId: string, serviceId: string, ex
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string; ahead: number; estimatedWaitMinutes: number | null; trackToken: string; trackUrl: string };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tickets in a given state, for table-driven tests that need a fresh one per case.
+
+/** The state a fixture needs its ticket in. `recalled_out`: called, with every recall used (maxRecalls 2). */
+export type TicketState = 'waiting' | 'called' | 'recalled_out' | 'serving' | 'no_show';
+
+export const MAX_RECALLS = 2;
+
+function expectStatus(res: { statusCode: number; body: string }, status: number) {
+  expect(res.statusCode, res.body).toBe(status);
+}
+
+/** A window of the hall, created and signed in to by `operator`; returns its id. */
+export async function openedWindow(t: TestApp, hallId: string, serviceIds: string[], operator: Client, overrides: Record<string, unknown> = {}) {
+  const w = await createWindow(t.admin, hallId, serviceIds, overrides);
+  await openWindow(operator, w.id);
+  return w.id;
+}
+
+/** The open alert of `kind` raised for a window (late_sign_in, equipment_fault …). */
+export async function alertOfWindow(t: TestApp, hallId: string, windowId: string, kind = 'late_sign_in') {
+  const res = await t.admin.get(`/api/v1/halls/${hallId}/alerts`);
+  expectStatus(res, 200);
+  const alert = (res.json().items as { id: string; kind: string; payload: { windowId?: string } }[])
+    .find((a) => a.kind === kind && a.payload.windowId === windowId);
+  expect(alert, `no open ${kind} alert for window ${windowId}`).toBeDefined();
+  return alert!.id;
+}
+
+/**
+ * A window signed in to by `operator` that puts a freshly issued ticket into the state a test
+ * needs. A window holds one called or serving ticket at a time, so before calling it ends the
+ * one it still holds (as the admin: cancel a called ticket, complete a serving one); tickets
+ * other cases left waiting in its services are called and cancelled until the new one comes up.
+ */
+export interface Desk {
+  windowId: string;
+  hallId: string;
+  serviceId: string;
+  operator: Client;
+  /** Ends the ticket the window still holds, if any. */
+  free(): Promise<void>;
+  ticket(state: TicketState): Promise<{ id: string; number: string }>;
+}
+
+export async function openDesk(t: TestApp, hallId: string, serviceIds: string[], operator: Client, overrides: Record<string, unknown> = {}): Promise<Desk> {
+  const windowId = await openedWindow(t, hallId, serviceIds, operator, overrides);
+  const serviceId = serviceIds[0]!;
+  const desk: Desk = {
+    windowId, hallId, serviceId, operator,
+    async free() {
+      const state = await t.admin.get(`/api/v1/windows/${windowId}/state`);
+      expectStatus(state, 200);
+      const held = state.json().currentTicket as { id: string; status: 'called' | 'serving' } | null;
+      if (!held) return;
+      const res = held.status === 'called'
+        ? await t.admin.post(`/api/v1/tickets/${held.id}/cancel`)
+        : await t.admin.post(`/api/v1/tickets/${held.id}/complete`, { outcome: 'done' });
+      expectStatus(res, 200);
+    },
+    async ticket(state) {
+      const issued = await issue(t.admin, hallId, serviceId);
+      if (state === 'waiting') return { id: issued.id, number: issued.number };
+      // Tickets left waiting by earlier cases are called first: end them until ours comes up.
+      let ticket: { id: string; number: string };
+      do {
+        await desk.free();
+        const called = await operator.post(`/api/v1/windows/${windowId}/call-next`);
+        expectStatus(called, 200);
+        ticket = called.json().ticket as { id: string; number: string };
+      } while (ticket.id !== issued.id);
+      const act = async (path: string, body?: unknown) => expectStatus(await operator.post(`/api/v1/tickets/${ticket.id}/${path}`, body), 200);
+      if (state === 'serving') await act('start');
+      if (state === 'recalled_out' || state === 'no_show') for (let i = 0; i < MAX_RECALLS; i++) await act('recall');
+      if (state === 'no_show') await act('no-show', {});
+      return { id: ticket.id, number: ticket.number };
+    },
+  };
+  return desk;
+}

@@ -39,6 +39,10 @@ export function toAppError(err: unknown): AppError | null {
   const fe = err as FastifyError;
   if (fe?.code && fastifyCodes[fe.code]) return new AppError(fastifyCodes[fe.code]!);
   if (fe?.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP')) return new AppError('invalid_json');
+  // Plugins (static files) signal client errors with a status of their own.
+  if (fe?.statusCode === 404) return new AppError('not_found');
+  if (fe?.statusCode === 403) return new AppError('forbidden');
+  if (fe?.statusCode === 413) return new AppError('payload_too_large');
   const conflict = databaseConflict(err);
   if (conflict) return new AppError(conflict);
   return null;

@@ -149,14 +149,13 @@ describe('call-next with 20 windows racing (FOR UPDATE SKIP LOCKED)', () => {
       expect(new Set(called.map((c) => c.ticketId))).toEqual(new Set(ranked.slice(0, k).map((r) => r.id)));
       if (k === 0) break;
       rounds.push(called.map((c) => c.ticketId));
-      {
-        const cs = (await callsOf(hallId)).slice(-k).map((c) => c.ticketId);
-        const rank = new Map(ranked.map((r, i) => [r.id, i]));
-        let inv = 0;
-        for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) if (rank.get(cs[i]!)! > rank.get(cs[j]!)!) inv++;
-        console.log('round', round, 'inversions', inv);
+      if (!onPostgres) {
+        // One connection: the calls took turns, so even the order within the round is the
+        // ranking's. (On PostgreSQL the commit order within a round does differ from it —
+        // the windows really overlapped — which is exactly what the set check allows.)
+        const committed = (await callsOf(hallId)).slice(-k).map((c) => c.ticketId);
+        expect(committed).toEqual(ranked.slice(0, k).map((r) => r.id));
       }
-
       at(TICKETS + 30 * round + 10);
       await Promise.all(called.map((c) => finish(c.ticketId)));
     }
@@ -177,13 +176,18 @@ describe('call-next with 20 windows racing (FOR UPDATE SKIP LOCKED)', () => {
     }
   });
 
+  // No ordering claim here: with windows at different points of their loops nothing bounds
+  // how far behind a call can run (a window may stall between claiming and committing while
+  // others go round several times), so only the exactly-once guarantees are checked. On
+  // PGlite, where transactions take turns anyway, half the tickets keep the file's run time down.
   it('keeps every ticket to one window when windows call, finish and call again freely', { timeout: 180_000 }, async () => {
+    const count = onPostgres ? TICKETS : TICKETS / 2;
     const { hallId, serviceId, windowIds } = await hallWithWindows(WINDOWS);
-    for (let i = 0; i < TICKETS; i++) {
+    for (let i = 0; i < count; i++) {
       at(i);
       await issueTicket(t.ctx, admin, hallId, { serviceId, priority: isPriority(i) ? 'priority' : 'normal' });
     }
-    at(TICKETS + 60);
+    at(count + 60);
     const served = new Map<string, string[]>();
     await Promise.all(windowIds.map(async (w) => {
       const mine: string[] = [];
@@ -197,9 +201,9 @@ describe('call-next with 20 windows racing (FOR UPDATE SKIP LOCKED)', () => {
       }
     }));
     const all = [...served.values()].flat();
-    expect(all).toHaveLength(TICKETS);
-    expect(new Set(all).size).toBe(TICKETS);
-    await expectEveryTicketCalledOnce(hallId, TICKETS);
+    expect(all).toHaveLength(count);
+    expect(new Set(all).size).toBe(count);
+    await expectEveryTicketCalledOnce(hallId, count);
     expect(await windowsHoldingMoreThanOne(hallId)).toEqual([]);
   });
 

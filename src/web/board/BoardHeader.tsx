@@ -13,7 +13,20 @@ function inZone(now: number, timezone: string) {
 }
 
 /** The header ticks every second on its own, so the rest of the board does not re-render with it. */
-export function BoardHeader({ hall, hallName, clockOffsetMs, timezone }: { hall: BoardHall; hallName: string; clockOffsetMs: number; timezone: string }) {
+export function BoardHeader({
+  hall,
+  hallName,
+  clockOffsetMs,
+  timezone,
+  voiceBlocked = false,
+}: {
+  hall: BoardHall;
+  hallName: string;
+  clockOffsetMs: number;
+  timezone: string;
+  /** Voice is on but the browser holds audio back: say so where the subtitle is. */
+  voiceBlocked?: boolean;
+}) {
   const { t } = useTranslation();
   const now = useNow(clockOffsetMs);
   const local = inZone(now, timezone);
@@ -29,7 +42,13 @@ export function BoardHeader({ hall, hallName, clockOffsetMs, timezone }: { hall:
         </div>
         <div className="ckb-brand-text">
           <h1 className="ckb-hall-name">{hallName}</h1>
-          <div className="ckb-hall-sub">{t('board.subtitle')}</div>
+          {voiceBlocked ? (
+            <div className="ckb-voice-blocked" role="status">
+              {t('board.voice.blocked')}
+            </div>
+          ) : (
+            <div className="ckb-hall-sub">{t('board.subtitle')}</div>
+          )}
         </div>
       </div>
       <div className="ckb-hours">

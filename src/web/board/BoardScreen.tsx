@@ -8,7 +8,7 @@ import type { BoardCall, DeviceMe } from './boardApi';
 import { BoardHeader } from './BoardHeader';
 import { BoardMessage } from './BoardSetup';
 import { LatestCall, RecentCalls } from './CallPanels';
-import { ConnectionBanner, VoiceBlockedHint, VoiceOverlay } from './Overlays';
+import { ConnectionBanner, VoiceOverlay } from './Overlays';
 import { useBoardData } from './useBoardData';
 import { useWakeLock } from './useScreen';
 import { useVoice } from './useVoice';
@@ -113,7 +113,13 @@ export function BoardScreen({ device, token, onUnauthorized }: { device: DeviceM
 
   return (
     <div className={`ckb-board${stale ? ' ckb-board-stale' : ''}`} data-testid="board">
-      <BoardHeader hall={board.hall} hallName={board.hall.name || device.hallName} clockOffsetMs={data.clockOffsetMs} timezone={data.timezone} />
+      <BoardHeader
+        hall={board.hall}
+        hallName={board.hall.name || device.hallName}
+        clockOffsetMs={data.clockOffsetMs}
+        timezone={data.timezone}
+        voiceBlocked={voice.enabled && voice.blocked}
+      />
       <div className="ckb-body">
         <section className="ckb-calls">
           <LatestCall call={latest} flashing={flashing} />
@@ -123,7 +129,6 @@ export function BoardScreen({ device, token, onUnauthorized }: { device: DeviceM
       </div>
       <WaitingBar waiting={board.waiting} />
       {stale && <ConnectionBanner />}
-      {voice.enabled && voice.blocked && <VoiceBlockedHint />}
       {!voice.enabled && <VoiceOverlay onEnable={onEnableVoice} />}
     </div>
   );

@@ -28,12 +28,3 @@ export function VoiceOverlay({ onEnable }: { onEnable: () => void }) {
     </div>
   );
 }
-
-export function VoiceBlockedHint() {
-  const { t } = useTranslation();
-  return (
-    <div className="ckb-voice-blocked" role="status">
-      {t('board.voice.blocked')}
-    </div>
-  );
-}

@@ -55,6 +55,8 @@ const ICONS: Record<ConsoleAction, ReactNode> = {
   close: <LogoutOutlined />,
 };
 
+const FUNCTION_KEYS = new Set(Object.values(SHORTCUTS));
+
 /** Whether a key press should be left alone: typing in a field, or anything inside a dialog. */
 function ignoreKey(event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return true;
@@ -196,6 +198,9 @@ export function WindowDesk({
   availableRef.current = available;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // The browser's own F1 (help), F3 (find), F5 (reload)… never fire on this screen.
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (plain && FUNCTION_KEYS.has(event.key)) event.preventDefault();
       if (dialogRef.current || ignoreKey(event)) return;
       const action = actionForKey(event.key, availableRef.current);
       if (!action) return;
@@ -464,7 +469,7 @@ export function WindowDesk({
           onDone={async (done, outcome) => {
             setLocal(null);
             setLastDone({ number: done.number, outcome });
-            void message.success(t('console.completed', { number: done.number }));
+            void message.success(t('console.completed', { number: done.number, outcome: t(`console.outcomes.${outcome}`) }));
             await afterDialog();
           }}
         />

@@ -588,7 +588,7 @@ export const zhCN = {
     },
     note: '备注',
     notePlaceholder: '可选',
-    completed: '{{number}} 已办结。',
+    completed: '{{number}} 已{{outcome}}。',
     transferTitle: '转移 {{number}}',
     transferTo: '转至',
     toService: '其他事项',

@@ -89,7 +89,7 @@ describe('describeAlert', () => {
       { kind: 'service_unattended', payload: { serviceId: 's1', serviceName: '不动产登记', waiting: 1 } },
       { services: [service({ waiting: 6 })] },
     );
-    expect(text.values.waiting).toBe(6);
+    expect(text).toEqual({ kind: 'service_unattended', values: { service: '不动产登记', waiting: 6 } });
   });
 
   it('looks names up when the payload lacks them', () => {
