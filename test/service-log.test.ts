@@ -1,14 +1,29 @@
 // R-31 服务日志: every successful write leaves a row naming what happened, to what, by whom and in
 // which hall; refused requests leave none (sign-in failures excepted); the hash chain verifies
 // after many and concurrent writes, and reports a changed, removed or truncated row exactly.
+// The app runs at a fixed clock inside the hall's opening hours so that the queue can be worked;
+// every queue write is tried on a ticket or window in the state it needs.
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { ADMIN_PASSWORD, createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
+import { alertOfWindow, ALL_TICKED, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk } from './factories/queue.js';
 
-const t = await createTestApp();
+// Thursday 10:00 in Shanghai: the hall (weekdays 09:00–17:00) is open. Tests that need another
+// time set it with `at` and put it back.
+let clock = THURSDAY_10AM;
+const t = await createTestApp({ now: () => clock });
+
+async function at<T>(when: Date, work: () => Promise<T>): Promise<T> {
+  clock = when;
+  try {
+    return await work();
+  } finally {
+    clock = THURSDAY_10AM;
+  }
+}
 afterAll(async () => { await t.close(); });
 
 const openapi = (await t.anonymous.get('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
@@ -25,6 +40,8 @@ interface AuditRow {
 interface Verify { ok: boolean; chains: { chain: string; rows: number; ok: boolean; brokenAt?: { id: number; chainSeq: number; reason: string } }[] }
 
 interface Person { id: string; username: string; password: string; client: Client }
+/** A device that writes: the hall's kiosk issuing tickets. */
+interface Kiosk { type: 'device'; id: string; name: string; client: Client }
 let hall: string;
 let admin: Person;
 let manager: Person;
@@ -33,6 +50,13 @@ let window: string;
 let staff: Person;
 let device: string;
 let otherHall: string;
+let kiosk: Kiosk;
+/** A second service, for transfers. */
+let otherService: string;
+/** An open window of both services, worked by `staff`, that hands out tickets in any state. */
+let desk: Desk;
+/** Staff of the hall who are not signed in to the desk. */
+let otherStaff: Person;
 
 let seq = 0;
 const next = () => ++seq;
@@ -82,6 +106,11 @@ beforeAll(async () => {
   window = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
   device = (await createDevice(t.admin, hall, 'kiosk')).id;
   otherHall = (await createHall(t.admin, { name: '别的大厅' })).id;
+  const k = await createDevice(t.admin, hall, 'kiosk');
+  kiosk = { type: 'device', id: k.id, name: (k as unknown as { name: string }).name, client: t.device(k.token) };
+  otherService = (await newService(hall)).id;
+  desk = await openDesk(t, hall, [service, otherService], staff.client, { number: 500 + next() });
+  otherStaff = await person(hall, 'staff');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -94,14 +123,36 @@ interface Expected {
   targetId: string;
   /** The hall whose log holds the row; null for the global log. */
   hallId: string | null;
-  actor: Person | { type: 'system'; name: string };
+  actor: Person | Kiosk | { type: 'system'; name: string };
+  /** What the row must say the target was and became (a subset). */
+  before?: unknown;
+  after?: unknown;
 }
 interface LogFx {
   /** Builds a valid request and who sends it; `expected` reads ids out of the response. */
-  prepare: () => Promise<{ by: Person; req: Req; expected: (res: LightMyRequestResponse) => Expected }>;
+  prepare: () => Promise<{ by: Person | Kiosk; req: Req; expected: (res: LightMyRequestResponse) => Expected }>;
 }
 
 const userTarget = (p: Person, action: string, by: Person = p): Expected => ({ action, targetType: 'user', targetId: p.id, hallId: hall, actor: by });
+
+/** A window of the hall's service that `staff` has just signed in to. */
+const staffedWindow = () => openedWindow(t, hall, [service], staff.client, { number: 500 + next() });
+const windowRow = (id: string, action: string, detail: Pick<Expected, 'before' | 'after'> = {}): Expected =>
+  ({ action, targetType: 'window', targetId: id, hallId: hall, actor: staff, ...detail });
+
+/** A ticket action by the desk's staff on a ticket put into `state` first. */
+type Detail = Pick<Expected, 'before' | 'after'>;
+function ticketFx(path: string, state: Parameters<Desk['ticket']>[0], action: string, detail: Detail | (() => Detail), body?: () => unknown): LogFx {
+  return {
+    prepare: async () => {
+      const ticket = await desk.ticket(state);
+      return {
+        by: staff, req: { method: 'POST', url: `/api/v1/tickets/${ticket.id}/${path}`, ...(body ? { body: body() } : {}) },
+        expected: () => ({ action, targetType: 'ticket', targetId: ticket.id, hallId: hall, actor: staff, ...(typeof detail === 'function' ? detail() : detail) }),
+      };
+    },
+  };
+}
 
 const fixtures: Record<string, LogFx> = {
   'POST /api/v1/auth/login': {
@@ -235,6 +286,82 @@ const fixtures: Record<string, LogFx> = {
       expected: () => ({ action: 'calendar.updated', targetType: 'calendar', targetId: '2027', hallId: hall, actor: manager }),
     }),
   },
+  'POST /api/v1/halls/{hallId}/tickets': {
+    prepare: async () => ({
+      by: kiosk, req: { method: 'POST', url: `/api/v1/halls/${hall}/tickets`, body: { serviceId: service, priority: 'priority', priorityReason: 'pregnant', phone: '13800138000' } },
+      expected: (res) => ({
+        action: 'ticket.issued', targetType: 'ticket', targetId: res.json().id, hallId: hall, actor: kiosk,
+        after: { number: res.json().number, serviceId: service, priority: 'priority', priorityReason: 'pregnant' },
+      }),
+    }),
+  },
+  'POST /api/v1/windows/{windowId}/open': {
+    prepare: async () => {
+      const w = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
+      return {
+        by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/open`, body: { checklist: ALL_TICKED } },
+        // 10:00 is later than 10 minutes before opening (R-09).
+        expected: () => windowRow(w, 'window.opened', { before: { status: 'closed' }, after: { status: 'open', late: true, checklist: ALL_TICKED } }),
+      };
+    },
+  },
+  'POST /api/v1/windows/{windowId}/pause': {
+    prepare: async () => {
+      const w = await staffedWindow();
+      return {
+        by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/pause`, body: { reason: 'other', note: '系统升级' } },
+        expected: () => windowRow(w, 'window.paused', { before: { status: 'open' }, after: { status: 'paused', reason: 'other', note: '系统升级' } }),
+      };
+    },
+  },
+  'POST /api/v1/windows/{windowId}/resume': {
+    prepare: async () => {
+      const w = await staffedWindow();
+      expect((await staff.client.post(`/api/v1/windows/${w}/pause`, { reason: 'break' })).statusCode).toBe(200);
+      return {
+        by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/resume` },
+        expected: () => windowRow(w, 'window.resumed', { before: { status: 'paused', reason: 'break' }, after: { status: 'open', pausedMinutes: 0 } }),
+      };
+    },
+  },
+  'POST /api/v1/windows/{windowId}/close': {
+    prepare: async () => {
+      // The desk serves the same service: nobody is stranded, so this is a plain close.
+      const w = await staffedWindow();
+      return { by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/close`, body: {} }, expected: () => windowRow(w, 'window.closed', { before: { status: 'open' }, after: { status: 'closed' } }) };
+    },
+  },
+  'POST /api/v1/windows/{windowId}/call-next': {
+    prepare: async () => {
+      await desk.free();
+      await issue(kiosk.client, hall, service);
+      return {
+        by: staff, req: { method: 'POST', url: `/api/v1/windows/${desk.windowId}/call-next` },
+        expected: (res) => ({
+          action: 'ticket.called', targetType: 'ticket', targetId: res.json().ticket.id, hallId: hall, actor: staff,
+          before: { status: 'waiting' }, after: { status: 'called', windowId: desk.windowId },
+        }),
+      };
+    },
+  },
+  'POST /api/v1/tickets/{ticketId}/recall': ticketFx('recall', 'called', 'ticket.recalled', { before: { status: 'called', recalls: 0 }, after: { status: 'called', recalls: 1 } }),
+  'POST /api/v1/tickets/{ticketId}/start': ticketFx('start', 'called', 'ticket.started', { before: { status: 'called' }, after: { status: 'serving' } }),
+  'POST /api/v1/tickets/{ticketId}/no-show': ticketFx('no-show', 'recalled_out', 'ticket.no_show', { before: { status: 'called', recalls: 2 }, after: { status: 'no_show' } }, () => ({})),
+  'POST /api/v1/tickets/{ticketId}/cancel': ticketFx('cancel', 'waiting', 'ticket.cancelled', { before: { status: 'waiting' }, after: { status: 'cancelled' } }),
+  'POST /api/v1/tickets/{ticketId}/rejoin': ticketFx('rejoin', 'no_show', 'ticket.rejoined', { before: { status: 'no_show' }, after: { status: 'waiting' } }),
+  'POST /api/v1/tickets/{ticketId}/complete': ticketFx('complete', 'serving', 'ticket.completed',
+    { before: { status: 'serving' }, after: { status: 'done', outcome: 'notice_issued' } }, () => ({ outcome: 'notice_issued', note: '缺户口簿，已一次性告知' })),
+  'POST /api/v1/tickets/{ticketId}/transfer': ticketFx('transfer', 'serving', 'ticket.transferred',
+    () => ({ before: { status: 'serving', serviceId: service }, after: { status: 'waiting', serviceId: otherService, windowId: null } }), () => ({ serviceId: otherService, position: 'back' })),
+  'POST /api/v1/alerts/{alertId}/resolve': {
+    prepare: async () => {
+      const alert = await alertOfWindow(t, hall, await staffedWindow());
+      return {
+        by: manager, req: { method: 'POST', url: `/api/v1/alerts/${alert}/resolve` },
+        expected: () => ({ action: 'alert.resolved', targetType: 'alert', targetId: alert, hallId: hall, actor: manager, before: { kind: 'late_sign_in' } }),
+      };
+    },
+  },
 };
 
 function send(client: Client, r: Req): Promise<LightMyRequestResponse> {
@@ -243,15 +370,18 @@ function send(client: Client, r: Req): Promise<LightMyRequestResponse> {
 }
 
 function expectRowFor(rows: AuditRow[], e: Expected) {
-  const actor = 'client' in e.actor
-    ? { type: 'user', id: e.actor.id, name: e.actor.username }
+  const actor = !('type' in e.actor) ? { type: 'user', id: e.actor.id, name: e.actor.username }
+    : e.actor.type === 'device' ? { type: 'device', id: e.actor.id, name: e.actor.name }
     : { type: e.actor.type, id: null, name: e.actor.name };
   expect(rows, `no row in ${e.hallId ?? 'the global'} log: ${JSON.stringify(rows)}`).toContainEqual(expect.objectContaining({
     action: e.action, targetType: e.targetType, targetId: e.targetId, hallId: e.hallId, actor,
   }));
   const row = rows.find((r) => r.action === e.action && r.targetId === e.targetId)!;
-  expect(Date.now() - Date.parse(row.at)).toBeLessThan(60_000);
+  // Written at the app's clock (fixed in this file), not the machine's.
+  expect(Math.abs(clock.getTime() - Date.parse(row.at))).toBeLessThan(60_000);
   expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+  if (e.before !== undefined) expect(row.before, `before of ${e.action}`).toMatchObject(e.before as object);
+  if (e.after !== undefined) expect(row.after, `after of ${e.action}`).toMatchObject(e.after as object);
 }
 
 describe('every successful write', () => {
@@ -285,6 +415,59 @@ describe('every successful write', () => {
     expect((await manager.client.get('/api/v1/audit')).statusCode).toBe(403);
   });
 
+  it('adds no row for a queue request that succeeds without changing anything', async () => {
+    // A window whose only service has nobody waiting: call-next answers 204 and calls no one.
+    const quiet = (await newService(hall)).id;
+    const w = await openedWindow(t, hall, [quiet], staff.client, { number: 500 + next() });
+    const resolved = await alertOfWindow(t, hall, w);
+    expect((await manager.client.post(`/api/v1/alerts/${resolved}/resolve`)).statusCode).toBe(204);
+    const closed = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
+    const since = await maxId();
+    const called = await staff.client.post(`/api/v1/windows/${w}/call-next`);
+    expect(called.statusCode, called.body).toBe(204);
+    expect(called.body).toBe('');
+    // Signing in again to one's own window, closing a closed window, resolving a resolved alert.
+    expect((await staff.client.post(`/api/v1/windows/${w}/open`, { checklist: ALL_TICKED })).statusCode).toBe(200);
+    expect((await manager.client.post(`/api/v1/windows/${closed}/close`, {})).statusCode).toBe(200);
+    expect((await manager.client.post(`/api/v1/alerts/${resolved}/resolve`)).statusCode).toBe(204);
+    expect(await rowsSince(since, hall)).toEqual([]);
+    expect(await count(sql`id > ${since}`)).toBe(0);
+  });
+
+  it('logs closing the last window on people who wait as window.closed_override, with the reason, by the manager', async () => {
+    const alone = (await newService(hall)).id;
+    const w = await openedWindow(t, hall, [alone], staff.client, { number: 500 + next() });
+    await issue(kiosk.client, hall, alone);
+    const since = await maxId();
+    const res = await manager.client.post(`/api/v1/windows/${w}/close`, { override: true, reason: '系统故障，已安排到 3 号窗口' });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await rowsSince(since, hall);
+    expectRowFor(rows, {
+      action: 'window.closed_override', targetType: 'window', targetId: w, hallId: hall, actor: manager,
+      before: { status: 'open' }, after: { status: 'closed', override: true, reason: '系统故障，已安排到 3 号窗口', stranded: [{ serviceId: alone, waiting: 1 }] },
+    });
+    expect(rows.map((r) => r.action)).not.toContain('window.closed');
+    // R-10: the service is now unattended with someone waiting, which raises an alert.
+    expect(rows.find((r) => r.action === 'alert.raised')).toMatchObject({ targetType: 'alert', after: { kind: 'service_unattended', serviceId: alone, waiting: 1 } });
+  });
+
+  it('logs the alerts a window raises and clears: a late sign-in, an equipment fault and its repair', async () => {
+    const w = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
+    let since = await maxId();
+    expect((await staff.client.post(`/api/v1/windows/${w}/open`, { checklist: ALL_TICKED })).statusCode).toBe(200);
+    const late = await alertOfWindow(t, hall, w, 'late_sign_in');
+    expectRowFor(await rowsSince(since, hall), { action: 'alert.raised', targetType: 'alert', targetId: late, hallId: hall, actor: staff, after: { kind: 'late_sign_in', windowId: w } });
+    since = await maxId();
+    expect((await staff.client.post(`/api/v1/windows/${w}/pause`, { reason: 'equipment', note: '打印机卡纸' })).statusCode).toBe(200);
+    const fault = await alertOfWindow(t, hall, w, 'equipment_fault');
+    expectRowFor(await rowsSince(since, hall), { action: 'alert.raised', targetType: 'alert', targetId: fault, hallId: hall, actor: staff, after: { kind: 'equipment_fault', windowId: w } });
+    since = await maxId();
+    expect((await staff.client.post(`/api/v1/windows/${w}/resume`)).statusCode).toBe(200);
+    const rows = await rowsSince(since, hall);
+    expectRowFor(rows, windowRow(w, 'window.resumed'));
+    expectRowFor(rows, { action: 'alert.resolved', targetType: 'alert', targetId: fault, hallId: hall, actor: staff });
+  });
+
   it('records what a change replaced and never a secret', async () => {
     const since = await maxId();
     const old = ((await t.admin.get(`/api/v1/halls/${hall}`)).json() as { phone: string | null }).phone;
@@ -292,11 +475,14 @@ describe('every successful write', () => {
     const token = (await t.admin.post(`/api/v1/halls/${hall}/devices`, { kind: 'kiosk', name: '秘密取号机' })).json().token as string;
     const someone = await createUser(t.admin, hall, 'inspector');
     expect((await t.admin.patch(`/api/v1/users/${someone.id}`, { password: 'secret-reset-pass' })).statusCode).toBe(200);
+    // A ticket's tracking token opens its status page; the citizen's phone number is theirs.
+    const ticket = await issue(kiosk.client, hall, service, { phone: '13912345678' });
     const rows = await rowsSince(since, hall);
     expect(rows.find((r) => r.action === 'hall.updated')).toMatchObject({ before: { phone: old }, after: { phone: '0571-99999999' } });
     expect(rows.map((r) => r.action)).toContain('user.updated_password_reset');
+    expect(rows.map((r) => r.action)).toContain('ticket.issued');
     const text = JSON.stringify(rows);
-    for (const secret of [token, 'secret-reset-pass', 'scrypt$']) expect(text).not.toContain(secret);
+    for (const secret of [token, 'secret-reset-pass', 'scrypt$', ticket.trackToken, '13912345678']) expect(text).not.toContain(secret);
   });
 });
 
@@ -327,6 +513,109 @@ describe('refused requests', () => {
     const before = await count();
     const res = await make();
     expect(res.statusCode, res.body).toBe(status);
+    expect(await count()).toBe(before);
+  });
+
+  // Queue refusals, each on a window or ticket set up first (which logs), then refused (which must not).
+  const EVENING = new Date('2026-11-26T12:00:00Z'); // 20:00 in Shanghai
+  const lastWindow = async () => {
+    const alone = (await newService(hall)).id;
+    const w = await openedWindow(t, hall, [alone], staff.client, { number: 500 + next() });
+    await issue(kiosk.client, hall, alone);
+    return w;
+  };
+  const post = (who: { client: Client }, url: string, body?: unknown) => who.client.post(`/api/v1${url}`, body);
+  const queueRefusals: [string, number, string, () => Promise<() => Promise<LightMyRequestResponse>>][] = [
+    ['a ticket while the hall is closed', 409, 'hall_closed', async () => () => at(EVENING, () => post(kiosk, `/halls/${hall}/tickets`, { serviceId: service }))],
+    ['a ticket for a service no window serves', 409, 'no_open_window', async () => {
+      const unserved = (await newService(hall)).id;
+      return () => post(kiosk, `/halls/${hall}/tickets`, { serviceId: unserved });
+    }],
+    ['a ticket for a service of another hall', 404, 'not_found', async () => {
+      const foreign = (await newService(otherHall)).id;
+      return () => post(kiosk, `/halls/${hall}/tickets`, { serviceId: foreign });
+    }],
+    ['a reason on a normal ticket', 400, 'validation_failed', async () => () => post(kiosk, `/halls/${hall}/tickets`, { serviceId: service, priorityReason: 'elderly' })],
+    ['opening without the whole checklist', 400, 'checklist_incomplete', async () => {
+      const w = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
+      return () => post(staff, `/windows/${w}/open`, { checklist: { ...ALL_TICKED, safety: false } });
+    }],
+    ['signing in to a window someone else is signed in to', 409, 'window_taken', async () => () => post(otherStaff, `/windows/${desk.windowId}/open`, { checklist: ALL_TICKED })],
+    ['window work by staff not signed in to the window', 403, 'not_window_staff', async () => {
+      const ticket = await desk.ticket('called');
+      return () => post(otherStaff, `/tickets/${ticket.id}/recall`);
+    }],
+    ['pausing a paused window', 409, 'window_not_open', async () => {
+      const w = await staffedWindow();
+      expect((await post(staff, `/windows/${w}/pause`, { reason: 'break' })).statusCode).toBe(200);
+      return () => post(staff, `/windows/${w}/pause`, { reason: 'break' });
+    }],
+    ['calling at a paused window', 409, 'window_not_open', async () => {
+      const w = await staffedWindow();
+      expect((await post(staff, `/windows/${w}/pause`, { reason: 'handover' })).statusCode).toBe(200);
+      return () => post(staff, `/windows/${w}/call-next`);
+    }],
+    ['calling while the window still holds a ticket', 409, 'window_busy', async () => {
+      await desk.ticket('serving');
+      return () => post(staff, `/windows/${desk.windowId}/call-next`);
+    }],
+    ['closing while the window still holds a ticket', 409, 'window_busy', async () => {
+      await desk.ticket('called');
+      return () => post(manager, `/windows/${desk.windowId}/close`, {});
+    }],
+    ['closing the last window on people who wait', 409, 'tickets_waiting', async () => {
+      const w = await lastWindow();
+      return () => post(staff, `/windows/${w}/close`, {});
+    }],
+    ['an override by staff', 403, 'forbidden', async () => {
+      const w = await lastWindow();
+      return () => post(staff, `/windows/${w}/close`, { override: true, reason: '下班' });
+    }],
+    ['an override without a reason', 400, 'validation_failed', async () => {
+      const w = await lastWindow();
+      return () => post(manager, `/windows/${w}/close`, { override: true, reason: '  ' });
+    }],
+    ['starting a waiting ticket', 409, 'invalid_transition', async () => {
+      const ticket = await desk.ticket('waiting');
+      return () => post(staff, `/tickets/${ticket.id}/start`);
+    }],
+    ['a no-show before the recalls are used', 409, 'recalls_remaining', async () => {
+      const ticket = await desk.ticket('called');
+      return () => post(staff, `/tickets/${ticket.id}/no-show`, {});
+    }],
+    ['a fourth call of the same number', 409, 'recall_limit_reached', async () => {
+      const ticket = await desk.ticket('recalled_out');
+      return () => post(staff, `/tickets/${ticket.id}/recall`);
+    }],
+    ['a transfer to the queue the ticket is in', 409, 'transfer_to_same_queue', async () => {
+      const ticket = await desk.ticket('serving');
+      return () => post(staff, `/tickets/${ticket.id}/transfer`, { serviceId: service });
+    }],
+    ['a rejoin after the rejoin time', 409, 'rejoin_window_passed', async () => {
+      const ticket = await desk.ticket('no_show');
+      return () => at(new Date(THURSDAY_10AM.getTime() + 31 * 60_000), () => post(staff, `/tickets/${ticket.id}/rejoin`));
+    }],
+    ['a second rejoin', 409, 'rejoin_limit_reached', async () => {
+      const ticket = await desk.ticket('no_show');
+      expect((await post(staff, `/tickets/${ticket.id}/rejoin`)).statusCode).toBe(200);
+      await desk.free();
+      expect((await post(staff, `/windows/${desk.windowId}/call-next`)).json().ticket.id, 'a rejoined ticket is next').toBe(ticket.id);
+      for (let i = 0; i < 2; i++) expect((await post(staff, `/tickets/${ticket.id}/recall`)).statusCode).toBe(200);
+      expect((await post(staff, `/tickets/${ticket.id}/no-show`, {})).statusCode).toBe(200);
+      return () => post(staff, `/tickets/${ticket.id}/rejoin`);
+    }],
+    ['resolving an alert, as staff', 403, 'forbidden', async () => {
+      const alert = await alertOfWindow(t, hall, await staffedWindow());
+      return () => post(staff, `/alerts/${alert}/resolve`);
+    }],
+  ];
+
+  it.each(queueRefusals)('adds no row for %s (%i %s)', async (_what, status, code, prepare) => {
+    const send = await prepare();
+    const before = await count();
+    const res = await send();
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.json().error.code, res.body).toBe(code);
     expect(await count()).toBe(before);
   });
 
@@ -393,6 +682,30 @@ describe('the hash chain', () => {
     expect(report, JSON.stringify(report)).toMatchObject({ ok: true, chains: [{ chain: h, ok: true, rows: before + 20 }] });
     const seqs = await queryRows<{ chain_seq: string | number }>(t.ctx.db, sql`select chain_seq from audit_log where chain = ${h} order by chain_seq`);
     expect(seqs.map((r) => Number(r.chain_seq))).toEqual(Array.from({ length: before + 20 }, (_, i) => i + 1));
+  });
+});
+
+describe('the hash chain under queue traffic', () => {
+  it('keeps one valid chain when 16 tickets are issued and called at once: distinct numbers, one row each', async () => {
+    const h = (await createHall(t.admin)).id;
+    const s = await createService(t.admin, h, { code: `Q-${next()}`, ticketPrefix: 'Q', kind: 'immediate' });
+    const desks = [];
+    for (let i = 0; i < 4; i++) desks.push(await openDesk(t, h, [s.id], (await person(h, 'staff')).client, { number: 900 + i }));
+    const k = t.device((await createDevice(t.admin, h, 'kiosk')).token);
+    const before = await count(sql`hall_id = ${h}`);
+    const issued = await Promise.all(Array.from({ length: 16 }, () => k.post(`/api/v1/halls/${h}/tickets`, { serviceId: s.id })));
+    for (const r of issued) expect(r.statusCode, r.body).toBe(201);
+    expect(new Set(issued.map((r) => r.json().number)).size).toBe(16);
+    const calls = await Promise.all(desks.map((d) => d.operator.post(`/api/v1/windows/${d.windowId}/call-next`)));
+    for (const r of calls) expect(r.statusCode, r.body).toBe(200);
+    expect(new Set(calls.map((r) => r.json().ticket.id)).size, 'no ticket called twice').toBe(4);
+    const rows = await queryRows<{ action: string; n: number }>(t.ctx.db, sql`select action, count(*)::int as n from audit_log where hall_id = ${h} and id > 0 group by action`);
+    const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
+    expect(byAction['ticket.issued']).toBe(16);
+    expect(byAction['ticket.called']).toBe(4);
+    expect(await count(sql`hall_id = ${h}`)).toBe(before + 20);
+    const report = await verify(h);
+    expect(report, JSON.stringify(report)).toMatchObject({ ok: true, chains: [{ chain: h, ok: true, rows: before + 20 }] });
   });
 });
 

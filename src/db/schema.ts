@@ -24,6 +24,7 @@ export const halls = pgTable('halls', {
   address: text('address'),
   phone: text('phone'),
   queuePolicy: jsonb('queue_policy').$type<Record<string, number>>().notNull().default({}),
+  openingChecklist: jsonb('opening_checklist').$type<{ id: string; label: string }[] | null>(),
   createdAt: tstz('created_at').notNull().defaultNow(),
   archivedAt: tstz('archived_at'),
 });

@@ -22,13 +22,20 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A fresh context (own cookies and localStorage) as a Chinese-speaking user on a desktop screen. */
-export async function newContext(browser: Browser, baseURL: string, options: { locale?: string } = {}): Promise<BrowserContext> {
+/**
+ * A fresh context (own cookies and localStorage) as a Chinese-speaking user on a desktop screen
+ * (1440×900 unless `viewport` says otherwise, e.g. a 1920×1080 kiosk or a 390×844 phone).
+ */
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     locale: options.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: VIEWPORT,
+    viewport: options.viewport ?? VIEWPORT,
     deviceScaleFactor: 1,
   });
   context.setDefaultTimeout(15_000);
@@ -50,7 +57,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
   // Park the mouse in an empty corner so no button is shown hovered.
-  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2);
+  const size = page.viewportSize() ?? VIEWPORT;
+  await page.mouse.move(size.width - 2, size.height - 2);
   await page.screenshot({ path, animations: 'disabled', caret: 'hide', scale: 'css' });
   return path;
 }

@@ -230,6 +230,7 @@ export async function startTestServer(options: { env?: Record<string, string> } 
 export interface ApiClient {
   get<T = unknown>(path: string): Promise<T>;
   post<T = unknown>(path: string, body: unknown): Promise<T>;
+  patch<T = unknown>(path: string, body: unknown): Promise<T>;
 }
 
 export async function apiLogin(baseUrl: string, username: string, password: string): Promise<ApiClient> {
@@ -254,5 +255,6 @@ export async function apiLogin(baseUrl: string, username: string, password: stri
   return {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body),
+    patch: (path, body) => call('PATCH', path, body),
   };
 }

@@ -9,3 +9,16 @@ export const DEFAULT_OPENING_CHECKLIST: readonly ChecklistItem[] = [
   { id: 'forms_cash', label: { 'zh-CN': '单据现金到位', en: 'Forms and cash ready' } },
   { id: 'safety', label: { 'zh-CN': '安全措施到位', en: 'Safety measures in place' } },
 ];
+
+export interface HallChecklistItem { id: string; label: string }
+
+/** The hall's own list when it has one, else the default in the reader's language. */
+export function openingChecklistFor(custom: readonly HallChecklistItem[] | null | undefined, lang: 'zh-CN' | 'en'): HallChecklistItem[] {
+  if (custom && custom.length) return custom.map((i) => ({ id: i.id, label: i.label }));
+  return DEFAULT_OPENING_CHECKLIST.map((i) => ({ id: i.id, label: i.label[lang] }));
+}
+
+/** Items not ticked: every item must be true to open the window. */
+export function uncheckedItems(items: readonly { id: string }[], ticked: Readonly<Record<string, boolean>>): string[] {
+  return items.filter((i) => ticked[i.id] !== true).map((i) => i.id);
+}

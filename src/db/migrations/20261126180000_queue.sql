@@ -2,6 +2,8 @@
 
 -- A hall's queue knobs (src/core/queue/policy.ts); empty means the defaults.
 alter table halls add column queue_policy jsonb not null default '{}';
+-- R-09: the hall's own opening checklist, [{id, label}]; null means the default 五个到位.
+alter table halls add column opening_checklist jsonb;
 
 -- Ticket numbers restart at 001 per prefix and hall-local day; the counter row is locked
 -- while a number is taken so two kiosks never print the same number.

@@ -17,6 +17,7 @@ export async function createHall(ctx: AppContext, actor: Actor | AuditActor, inp
     const hall = await repo.insertHall(tx, {
       name: input.name, timezone: input.timezone, openingHours: input.openingHours,
       hoursExceptions: input.hoursExceptions, address: input.address ?? null, phone: input.phone ?? null,
+      openingChecklist: input.openingChecklist ?? null,
     });
     await repo.insertCalendarYears(tx, hall.id, OFFICIAL_HOLIDAY_SCHEDULES.map((s) => ({
       year: s.year, holidays: [...s.holidays], workdays: [...s.workdays], source: s.source,

@@ -5,6 +5,6 @@ export function presentHall(h: typeof halls.$inferSelect): HallDto {
   return {
     id: h.id, name: h.name, timezone: h.timezone,
     openingHours: h.openingHours, hoursExceptions: h.hoursExceptions,
-    address: h.address, phone: h.phone, createdAt: h.createdAt.toISOString(),
+    address: h.address, phone: h.phone, openingChecklist: h.openingChecklist ?? null, createdAt: h.createdAt.toISOString(),
   };
 }

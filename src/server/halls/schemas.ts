@@ -26,6 +26,11 @@ export const hoursExceptionSchema = z.object({
   note: z.string().trim().max(200).optional(),
 }).strict();
 
+export const checklistItemSchema = z.object({
+  id: z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, _ or -'),
+  label: z.string().trim().min(1).max(100),
+}).strict();
+
 const hallFields = {
   name: z.string().trim().min(1).max(100),
   timezone: timezoneSchema,
@@ -33,6 +38,9 @@ const hallFields = {
   hoursExceptions: z.array(hoursExceptionSchema).max(400),
   address: z.string().trim().max(200).nullable(),
   phone: z.string().trim().max(50).nullable(),
+  // null keeps the default 五个到位.
+  openingChecklist: z.array(checklistItemSchema).min(1).max(20)
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'duplicate item id').nullable(),
 };
 
 export const createHallBody = z.object({
@@ -40,6 +48,7 @@ export const createHallBody = z.object({
   hoursExceptions: hallFields.hoursExceptions.default([]),
   address: hallFields.address.optional(),
   phone: hallFields.phone.optional(),
+  openingChecklist: hallFields.openingChecklist.optional(),
 }).strict();
 
 export const updateHallBody = z.object(hallFields).partial().strict();
@@ -52,6 +61,7 @@ export const hallSchema = z.object({
   hoursExceptions: z.array(hoursExceptionSchema),
   address: z.string().nullable(),
   phone: z.string().nullable(),
+  openingChecklist: z.array(z.object({ id: z.string(), label: z.string() })).nullable(),
   createdAt: z.string(),
 });
 export type HallDto = z.infer<typeof hallSchema>;

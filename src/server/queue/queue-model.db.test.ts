@@ -243,7 +243,10 @@ class Run {
         return;
       }
       case 'pause': {
-        const window = this.windows[step.window % this.windows.length]!;
+        // Half the time, a window someone was transferred to, so the redirect happens.
+        const boundTo = this.windows.filter((w) => !this.paused.has(w.id) && this.model.waiting().some((x) => x.boundWindowId === w.id));
+        const choices = step.window % 2 === 0 && boundTo.length > 0 ? boundTo : this.windows;
+        const window = choices[step.window % choices.length]!;
         const server = await attempt(() => pauseWindow(t.ctx, admin, window.id, 'break', null));
         this.log.push(`pause w${window.number} → ${server.ok ? 'ok' : server.error}`);
         if (this.paused.has(window.id)) {
@@ -274,11 +277,14 @@ class Run {
         return;
       }
       case 'serve': {
-        const held = this.model.tickets().filter((x) => holdsWindow(x.status));
-        const ticket = held[step.pick % Math.max(held.length, 1)];
+        // Tickets at windows, and no-shows who came back to the desk.
+        const pool = this.model.tickets().filter((x) => holdsWindow(x.status) || x.status === 'no_show');
+        const ticket = pool[step.pick % Math.max(pool.length, 1)];
         if (ticket === undefined) return;
         const rest = { pick: 0, any: false, dtSeconds: 0 };
-        if (ticket.status === 'serving') {
+        if (ticket.status === 'no_show') {
+          await this.act(ticket.id, { op: 'rejoin', ...rest }, now);
+        } else if (ticket.status === 'serving') {
           // Finish or send on to another service or window, half and half.
           if (step.choice < 50) await this.act(ticket.id, { op: 'complete', outcome: step.outcome, ...rest }, now);
           else await this.act(ticket.id, { op: 'transfer', toWindow: step.toWindow, target: step.target, position: step.position, ...rest }, now);

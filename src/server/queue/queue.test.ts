@@ -57,6 +57,17 @@ describe('a window at work', () => {
     expect(opened).toMatchObject({ status: 'open', session: { late: true } });
   });
 
+  it("uses the hall's own opening checklist when it has one", async () => {
+    const q = await openHallWithQueue(t, { services: 1, windows: 1 });
+    const w = q.windows[0]!;
+    const items = [{ id: 'badge', label: '佩戴工号牌' }, { id: 'desk', label: '台面整洁' }];
+    expect((await t.admin.patch(`/api/v1/halls/${q.hall.id}`, { openingChecklist: items })).statusCode).toBe(200);
+    expect((await t.admin.get(`/api/v1/windows/${w.id}`)).json().openingChecklist).toEqual(items);
+    const partial = await w.staff.post(`/api/v1/windows/${w.id}/open`, { checklist: { badge: true } });
+    expect(partial.json().error).toMatchObject({ code: 'checklist_incomplete', details: { missing: ['desk'] } });
+    expect((await w.staff.post(`/api/v1/windows/${w.id}/open`, { checklist: { badge: true, desk: true } })).statusCode).toBe(200);
+  });
+
   it('calls, recalls, starts and completes; the board shows it', async () => {
     const q = await openHallWithQueue(t);
     const w = q.windows[0]!;

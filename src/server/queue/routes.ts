@@ -183,6 +183,7 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext): void {
     query: z.object({ status: z.enum(['open', 'all']).default('open') }),
     handler: async ({ actor, params, query }) => {
       authorize(actor, 'queue.read', params.hallId);
+      if (!(await findHall(ctx.db, params.hallId))) throw new AppError('not_found');
       const rows = await repo.alertsOfHall(ctx.db, params.hallId, query.status === 'open');
       return { items: rows.map((a) => ({ id: a.id, kind: a.kind, payload: a.payload, raisedAt: a.raisedAt.toISOString(), resolvedAt: a.resolvedAt?.toISOString() ?? null })) };
     },

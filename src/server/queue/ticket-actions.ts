@@ -26,6 +26,12 @@ export type TicketAction =
   | { type: 'rejoin' }
   | { type: 'transfer'; serviceId?: string | undefined; windowId?: string | undefined; position: TransferPosition; note?: string | undefined };
 
+/** The service-log action of each ticket action (spelt as the hall events spell them). */
+const AUDIT_ACTIONS: Record<TicketAction['type'], string> = {
+  recall: 'ticket.recalled', start: 'ticket.started', complete: 'ticket.completed', no_show: 'ticket.no_show',
+  cancel: 'ticket.cancelled', rejoin: 'ticket.rejoined', transfer: 'ticket.transferred',
+};
+
 async function serviceName(tx: Tx, id: string) {
   const [s] = await tx.select({ name: services.name }).from(services).where(eq(services.id, id));
   return s?.name ?? '';
@@ -62,7 +68,7 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: strin
       ...(action.type === 'no_show' && action.onDemand ? { onDemand: true, note: action.note ?? null } : {}),
     };
     fx.audit({
-      action: `ticket.${action.type === 'no_show' ? 'no_show' : action.type === 'rejoin' ? 'rejoined' : `${action.type}${action.type.endsWith('e') ? 'd' : 'ed'}`}`,
+      action: AUDIT_ACTIONS[action.type],
       hallId: before.hallId, targetType: 'ticket', targetId: before.id,
       before: { status: before.status, windowId: before.windowId, serviceId: before.serviceId, recalls: before.recalls }, after: summary,
     });

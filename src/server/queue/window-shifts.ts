@@ -3,7 +3,7 @@
 // no other window serves them, unless a manager overrides with a reason (R-08 准时满点).
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/access/policy.js';
-import { DEFAULT_OPENING_CHECKLIST } from '../../core/windows/opening-checklist.js';
+import { openingChecklistFor, uncheckedItems } from '../../core/windows/opening-checklist.js';
 import { services, tickets, windows, windowServices } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
@@ -28,18 +28,18 @@ async function loadWindow(tx: Tx, windowId: string) {
 
 export async function openWindow(ctx: AppContext, actor: Actor, windowId: string, checklist: Record<string, boolean>) {
   if (actor.type !== 'user') throw new AppError('forbidden');
-  const missing = DEFAULT_OPENING_CHECKLIST.filter((i) => checklist[i.id] !== true).map((i) => i.id);
-  if (missing.length) throw new AppError('checklist_incomplete', { missing });
   return runCommand(ctx, actor, async (tx, fx) => {
     const w = await loadWindow(tx, windowId);
     authorize(actor, 'queue.operate', w.hallId);
+    const hallRow = (await findHall(tx, w.hallId))!;
+    const missing = uncheckedItems(openingChecklistFor(hallRow.openingChecklist, 'zh-CN'), checklist);
+    if (missing.length) throw new AppError('checklist_incomplete', { missing });
     const current = await repo.openSession(tx, w.id);
     if (current) {
       if (current.session.userId === actor.id) return { windowId: w.id, alreadyOpen: true };
       throw new AppError('window_taken', { by: current.user.name });
     }
-    const hall = (await findHall(tx, w.hallId))!;
-    const clock = await hallClock(tx, hall, fx.now);
+    const clock = await hallClock(tx, hallRow, fx.now);
     const late = clock.firstOpenToday !== null && fx.now.getTime() > clock.firstOpenToday.getTime() - ARRIVE_BEFORE_OPENING_MINUTES * 60_000;
     const session = await repo.insertSession(tx, { hallId: w.hallId, windowId: w.id, userId: actor.id, openedAt: fx.now, late, checklist });
     await repo.setWindowStatus(tx, w.id, 'open');
@@ -48,7 +48,10 @@ export async function openWindow(ctx: AppContext, actor: Actor, windowId: string
     if (late) {
       const payload = { kind: 'late_sign_in', windowId: w.id, windowNumber: w.number, userName: actor.name, openedAt: fx.now.toISOString() };
       const id = await repo.raiseAlert(tx, { hallId: w.hallId, kind: 'late_sign_in', dedupeKey: `late_sign_in:${session.id}`, payload, raisedAt: fx.now });
-      if (id) fx.emit(w.hallId, 'alert.raised', { ...payload, alertId: id });
+      if (id) {
+        fx.audit({ action: 'alert.raised', hallId: w.hallId, targetType: 'alert', targetId: id, after: payload });
+        fx.emit(w.hallId, 'alert.raised', { ...payload, alertId: id });
+      }
     }
     await reviewCoverage(tx, fx, w.hallId, await repo.serviceIdsOfWindow(tx, w.id));
     return { windowId: w.id, alreadyOpen: false };
@@ -66,7 +69,10 @@ export async function pauseWindow(ctx: AppContext, actor: Actor, windowId: strin
       await repo.insertFault(tx, { hallId: w.hallId, windowId: w.id, pauseId: pause.id, note, openedAt: fx.now });
       const payload = { kind: 'equipment_fault', windowId: w.id, windowNumber: w.number, note };
       const id = await repo.raiseAlert(tx, { hallId: w.hallId, kind: 'equipment_fault', dedupeKey: `equipment_fault:${pause.id}`, payload, raisedAt: fx.now });
-      if (id) fx.emit(w.hallId, 'alert.raised', { ...payload, alertId: id });
+      if (id) {
+        fx.audit({ action: 'alert.raised', hallId: w.hallId, targetType: 'alert', targetId: id, after: payload });
+        fx.emit(w.hallId, 'alert.raised', { ...payload, alertId: id });
+      }
     }
     await repo.setWindowStatus(tx, w.id, 'paused');
     fx.audit({ action: 'window.paused', hallId: w.hallId, targetType: 'window', targetId: w.id, before: { status: 'open' }, after: { status: 'paused', reason, note } });
@@ -86,8 +92,11 @@ export async function resumeWindow(ctx: AppContext, actor: Actor, windowId: stri
     if (pause) {
       await repo.endPause(tx, pause.id, fx.now);
       await repo.closeFaultOfPause(tx, pause.id, fx.now);
-      await repo.resolveAlertsByKey(tx, w.hallId, `equipment_fault:${pause.id}`, fx.now, 'resumed');
-      await repo.resolveAlertsByKey(tx, w.hallId, `handover_overdue:${pause.id}`, fx.now, 'resumed');
+      for (const key of [`equipment_fault:${pause.id}`, `handover_overdue:${pause.id}`]) {
+        for (const r of await repo.resolveAlertsByKey(tx, w.hallId, key, fx.now, 'resumed')) {
+          fx.audit({ action: 'alert.resolved', hallId: w.hallId, targetType: 'alert', targetId: r.id, after: { by: 'window resumed' } });
+        }
+      }
     }
     await repo.setWindowStatus(tx, w.id, 'open');
     const minutes = pause ? Math.ceil((fx.now.getTime() - pause.startedAt.getTime()) / 60_000) : 0;

@@ -21,8 +21,9 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
     summary: "The hall's windows", params: hallParams, response: z.object({ items: z.array(windowSchema) }),
     handler: async ({ actor, params, lang }) => {
       authorize(actor, 'windows.read', params.hallId);
-      if (!(await findHall(ctx.db, params.hallId))) throw new AppError('not_found');
-      return { items: (await repo.listWindows(ctx.db, params.hallId)).map((w) => presentWindow(w, lang)) };
+      const hall = await findHall(ctx.db, params.hallId);
+      if (!hall) throw new AppError('not_found');
+      return { items: (await repo.listWindows(ctx.db, params.hallId)).map((w) => presentWindow(w, lang, hall.openingChecklist)) };
     },
   });
 
@@ -52,7 +53,8 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
       authorize(actor, 'windows.read', w.hallId);
       // The working state (who is signed in, pause, current ticket) for the staff console.
       const state = (await windowStates(ctx.db, w.hallId)).find((x) => x.id === w.id);
-      return { ...presentWindow(w, lang), session: state?.session ?? null, pause: state?.pause ?? null, currentTicket: state?.currentTicket ?? null, staff: state?.staff ?? null };
+      const hall = await findHall(ctx.db, w.hallId);
+      return { ...presentWindow(w, lang, hall?.openingChecklist ?? null), session: state?.session ?? null, pause: state?.pause ?? null, currentTicket: state?.currentTicket ?? null, staff: state?.staff ?? null };
     },
   });
 

@@ -38,6 +38,8 @@ export interface Hall {
   hoursExceptions: HoursException[];
   address: string | null;
   phone: string | null;
+  /** the hall's own opening checklist; null = the default 五个到位. */
+  openingChecklist: { id: string; label: string }[] | null;
   createdAt: string;
 }
 

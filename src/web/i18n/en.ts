@@ -137,6 +137,9 @@ export const en: Messages = {
     weeklyHours: 'Weekly opening hours',
   },
   halls: {
+    checklist: 'Opening checklist',
+    checklistHelp: 'Staff tick every item before opening a window. Leave empty for the default five checks (staff, readiness, equipment, forms and cash, safety). Press Enter to add an item.',
+    checklistPlaceholder: 'e.g. Wearing the staff badge',
     title: 'Halls',
     create: 'New hall',
     createTitle: 'New hall',

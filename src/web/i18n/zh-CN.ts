@@ -135,6 +135,9 @@ export const zhCN = {
     weeklyHours: '每周开放时间',
   },
   halls: {
+    checklist: '开窗检查项（五个到位）',
+    checklistHelp: '工作人员签到开窗前须逐项确认。留空则使用默认的五个到位：人员、精神状态、设备工具、单据现金、安全措施。输入后按回车添加。',
+    checklistPlaceholder: '例如：佩戴工号牌',
     title: '大厅管理',
     create: '新建大厅',
     createTitle: '新建大厅',

@@ -31,7 +31,7 @@ export function HallFormModal({ open, hall, onClose, onSaved }: HallFormModalPro
   }, [open, hall, form]);
 
   const submit = async (values: HallFormValues) => {
-    const { input, mapPath } = formToHall(values);
+    const { input, mapPath } = formToHall(values, hall);
     setSaving(true);
     try {
       const saved = hall ? await hallsApi.update(hall.id, input) : await hallsApi.create(input);
@@ -111,6 +111,12 @@ export function HallFormModal({ open, hall, onClose, onSaved }: HallFormModalPro
           {t('halls.exceptions')}
         </Divider>
         <HoursExceptionsField />
+        <Divider titlePlacement="start" plain>
+          {t('halls.checklist')}
+        </Divider>
+        <Form.Item name="checklist" extra={t('halls.checklistHelp')}>
+          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['，', ',', '、']} placeholder={t('halls.checklistPlaceholder')} data-testid="hall-checklist" />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -14,6 +14,7 @@ const hall: Hall = {
   hoursExceptions: [{ date: '2026-12-31', closed: true, note: 'closed' }],
   address: null,
   phone: '123',
+  openingChecklist: null,
   createdAt: '2026-01-01T00:00:00Z',
 };
 
@@ -31,6 +32,7 @@ describe('hall form', () => {
       hoursExceptions: [{ date: '2026-12-31', closed: true, note: 'closed' }],
       address: null,
       phone: '123',
+      openingChecklist: null,
     });
   });
 
@@ -39,5 +41,22 @@ describe('hall form', () => {
     expect(mapPath('openingHours.2.close')).toEqual(['hours', 5]);
     expect(mapPath('hoursExceptions.0.open')).toEqual(['exceptions', 0, 'range']);
     expect(mapPath('name')).toEqual(['name']);
+  });
+});
+
+describe('opening checklist', () => {
+  it('keeps the ids of unchanged items and numbers new ones', async () => {
+    const { checklistItems } = await import('./hallForm');
+    const previous = [{ id: 'badge', label: '佩戴工号牌' }, { id: 'item-1', label: '台面整洁' }];
+    expect(checklistItems(['台面整洁', ' 佩戴工号牌 ', '核对叫号器', '核对叫号器'], previous)).toEqual([
+      { id: 'item-1', label: '台面整洁' },
+      { id: 'badge', label: '佩戴工号牌' },
+      { id: 'item-2', label: '核对叫号器' },
+    ]);
+  });
+
+  it('an empty list means the default checklist', async () => {
+    const { checklistItems } = await import('./hallForm');
+    expect(checklistItems(['  '], null)).toBeNull();
   });
 });

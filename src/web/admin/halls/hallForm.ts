@@ -27,6 +27,8 @@ export interface HallFormValues {
   /** Index 0 = Monday … 6 = Sunday. */
   hours: IntervalValue[][];
   exceptions: ExceptionValue[];
+  /** Labels of the hall's own opening checklist; empty keeps the default 五个到位. */
+  checklist: string[];
 }
 
 export const TIME_FORMAT = 'HH:mm';
@@ -50,6 +52,7 @@ export function hallToForm(hall: Hall | null): HallFormValues {
       phone: '',
       hours: WEEKDAYS.map((d) => (d <= 5 ? [defaultInterval()] : [])),
       exceptions: [],
+      checklist: [],
     };
   }
   return {
@@ -71,7 +74,29 @@ export function hallToForm(hall: Hall | null): HallFormValues {
         range: !e.closed && e.open && e.close ? [parseTime(e.open), parseTime(e.close)] : null,
         note: e.note ?? undefined,
       })),
+    checklist: (hall.openingChecklist ?? []).map((i) => i.label),
   };
+}
+
+/**
+ * Checklist labels to items. An item keeps its id while its label is unchanged, so sign-in
+ * records made under the old list still name the same check.
+ */
+export function checklistItems(labels: string[], previous: Hall['openingChecklist']): Hall['openingChecklist'] {
+  const cleaned = [...new Set(labels.map((l) => l.trim()).filter(Boolean))];
+  if (!cleaned.length) return null;
+  const known = new Map((previous ?? []).map((i) => [i.label, i.id]));
+  const used = new Set<string>();
+  let n = 1;
+  return cleaned.map((label) => {
+    let id = known.get(label);
+    if (!id || used.has(id)) {
+      while (used.has(`item-${n}`) || (previous ?? []).some((i) => i.id === `item-${n}`)) n += 1;
+      id = `item-${n}`;
+    }
+    used.add(id);
+    return { id, label };
+  });
 }
 
 const blankToNull = (value: string | undefined): string | null => (value && value.trim() ? value.trim() : null);
@@ -82,7 +107,7 @@ export interface HallSubmission {
   mapPath: PathMapper;
 }
 
-export function formToHall(values: HallFormValues): HallSubmission {
+export function formToHall(values: HallFormValues, previous: Hall | null = null): HallSubmission {
   const openingHours: OpeningInterval[] = [];
   const origin: FieldPath[] = [];
   values.hours.forEach((day, dayIndex) => {
@@ -109,6 +134,7 @@ export function formToHall(values: HallFormValues): HallSubmission {
     hoursExceptions,
     address: blankToNull(values.address),
     phone: blankToNull(values.phone),
+    openingChecklist: checklistItems(values.checklist ?? [], previous?.openingChecklist ?? null),
   };
   const mapPath: PathMapper = (path) => {
     const parts = pathToNamePath(path);

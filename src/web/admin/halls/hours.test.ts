@@ -10,6 +10,7 @@ const hall: Hall = {
   hoursExceptions: [{ date: '2026-12-31', closed: false, open: '09:00', close: '12:00', note: 'eve' }],
   address: null,
   phone: null,
+  openingChecklist: null,
   createdAt: '2026-01-01T00:00:00Z',
 };
 

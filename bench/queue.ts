@@ -1,0 +1,419 @@
+// 叫号 throughput: 50 windows calling at once, through the use-case functions (what a
+// call-next request does, minus HTTP), as a ratio to raw transactions doing the same claim
+// on the same database in the same run — PostgreSQL when DATABASE_URL is set (a fresh
+// database created for the run and dropped after), else PGlite in memory.
+//
+//   - Throughput: 500 waiting tickets, 50 concurrent window loops of call-next → start →
+//     complete until the queue is empty (repeated, median). Start is there because the state
+//     machine only completes a ticket being served; it is one more transaction per ticket.
+//     Two baselines on a bare table of the same shape, with the same 50 loops and pool:
+//       · claim-only: one transaction per ticket, SELECT … FOR UPDATE SKIP LOCKED + UPDATE;
+//       · same shape: claim, then start and complete as two more single-UPDATE transactions —
+//         the like-for-like loop, so the ratio is what our code costs over the bare SQL.
+//   - Long run: tickets issued in batches by kiosks (at most ~500 waiting) while the 50
+//     windows work, until BENCH_TOTAL_CALLS calls (default 100,000) or BENCH_LONG_SECONDS
+//     (default 300) have passed, whichever first; then the windows drain what waits and the
+//     database is checked: no ticket called twice, none lost, numbers consecutive.
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { Actor } from '../src/core/access/policy.js';
+import { DEFAULT_OPENING_CHECKLIST } from '../src/core/windows/opening-checklist.js';
+import { openDatabase, queryRows, type Database } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { users } from '../src/db/schema.js';
+import { buildApp } from '../src/server/app.js';
+import { ensureAdmin } from '../src/server/bootstrap/ensure-admin.js';
+import type { AppContext } from '../src/server/context.js';
+import { loadEnv, type Env } from '../src/server/env.js';
+import { EventHub } from '../src/server/events/hub.js';
+import { callNextTicket } from '../src/server/queue/call-next-ticket.js';
+import { issueTicket } from '../src/server/queue/issue-ticket.js';
+import { actOnTicket } from '../src/server/queue/ticket-actions.js';
+import { openWindow } from '../src/server/queue/window-shifts.js';
+
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-pass-1';
+/** Thursday 2026-11-26 10:00 in Shanghai: inside the hall's hours. The bench clock runs from here. */
+const THURSDAY_10AM = Date.parse('2026-11-26T02:00:00Z');
+const CHECKLIST = Object.fromEntries(DEFAULT_OPENING_CHECKLIST.map((i) => [i.id, true]));
+
+// ---- a database of its own -------------------------------------------------------------------
+
+export interface BenchDatabase {
+  kind: 'postgres' | 'pglite';
+  database: Database;
+  /** PostgreSQL: this run's database URL. */
+  url: string | null;
+  /** PGlite: the raw client, for the baseline. */
+  pglite: PGlite | null;
+  drop(): Promise<void>;
+}
+
+export async function openBenchDatabase(poolSize: number, label = 'q'): Promise<BenchDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `ck_bench_${label}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    const url = u.toString();
+    const database = await openDatabase({ databaseUrl: url, poolSize });
+    await migrate(database);
+    return {
+      kind: 'postgres', database, url, pglite: null,
+      async drop() {
+        await database.close();
+        const c = new pg.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const client = await PGlite.create();
+  const database = await openDatabase({ pglite: client });
+  await migrate(database);
+  return { kind: 'pglite', database, url: null, pglite: client, drop: () => database.close() };
+}
+
+// ---- a hall with open windows ----------------------------------------------------------------
+
+export interface BenchHall {
+  ctx: AppContext;
+  app: FastifyInstance;
+  admin: Actor;
+  adminCookie: string;
+  hallId: string;
+  serviceId: string;
+  windowIds: string[];
+  close(): Promise<void>;
+}
+
+async function inject(app: FastifyInstance, method: 'GET' | 'POST', url: string, cookie: string | null, body?: unknown) {
+  const res = await app.inject({
+    method, url,
+    headers: { host: 'localhost:80', ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res;
+}
+
+/** A hall open every day 09:00–17:00, one service, `windowCount` windows serving it, all open. */
+export async function benchHall(database: Database, windowCount: number, now: () => Date, envOverrides: Record<string, string> = {}): Promise<BenchHall> {
+  const env: Env = loadEnv({ LOG_LEVEL: 'silent', DEMO: '0', WEB_DIR: './.tmp/no-web', ...envOverrides });
+  const hub = new EventHub(database);
+  await hub.start();
+  const ctx: AppContext = { env, database, db: database.db, hub, now };
+  await ensureAdmin(ctx, BENCH_ADMIN_PASSWORD);
+  const built = await buildApp(ctx, { logger: false });
+  await built.app.ready();
+  const app = built.app;
+  const login = await inject(app, 'POST', '/api/v1/auth/login', null, { username: 'admin', password: BENCH_ADMIN_PASSWORD });
+  const adminCookie = [login.headers['set-cookie']].flat().find((c) => c?.startsWith('ck_session='))!.split(';')[0]!;
+  const hall = (await inject(app, 'POST', '/api/v1/halls', adminCookie, {
+    name: '压测大厅', timezone: 'Asia/Shanghai', openingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '09:00', close: '17:00' })),
+  })).json() as { id: string };
+  const service = (await inject(app, 'POST', `/api/v1/halls/${hall.id}/services`, adminCookie, {
+    code: 'BENCH-1', name: '压测事项', ticketPrefix: 'A', kind: 'immediate',
+    materials: [{ name: '居民身份证', copies: 1, original: true, required: true }],
+  })).json() as { id: string };
+  const [u] = await ctx.db.select().from(users).where(eq(users.username, 'admin'));
+  const admin: Actor = { type: 'user', id: u!.id, username: u!.username, name: u!.name, role: u!.role, hallId: u!.hallId };
+  const windowIds: string[] = [];
+  for (let i = 1; i <= windowCount; i++) {
+    const w = (await inject(app, 'POST', `/api/v1/halls/${hall.id}/windows`, adminCookie, { number: i, name: `${i} 号窗口`, serviceIds: [service.id] })).json() as { id: string };
+    await openWindow(ctx, admin, w.id, CHECKLIST);
+    windowIds.push(w.id);
+  }
+  return {
+    ctx, app, admin, adminCookie, hallId: hall.id, serviceId: service.id, windowIds,
+    async close() {
+      built.beginShutdown();
+      await app.close();
+      await hub.stop();
+    },
+  };
+}
+
+/** A clock that starts at Thursday 10:00 in the hall and runs at real speed. */
+export function benchClock(): () => Date {
+  const t0 = performance.now();
+  return () => new Date(THURSDAY_10AM + (performance.now() - t0));
+}
+
+// ---- the loops -----------------------------------------------------------------------------------
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function issueMany(h: BenchHall, count: number, kiosks: number): Promise<number> {
+  let issued = 0;
+  let left = count;
+  await Promise.all(Array.from({ length: kiosks }, async () => {
+    while (left > 0) {
+      left--;
+      await issueTicket(h.ctx, h.admin, h.hallId, { serviceId: h.serviceId, priority: 'normal' });
+      issued++;
+    }
+  }));
+  return issued;
+}
+
+/** One window's loop until it gets a 204: call-next → start → complete. Returns call latencies. */
+async function windowLoop(h: BenchHall, windowId: string, latencies: number[]): Promise<number> {
+  let calls = 0;
+  for (;;) {
+    const t0 = performance.now();
+    const ticket = await callNextTicket(h.ctx, h.admin, windowId);
+    latencies.push(performance.now() - t0);
+    if (!ticket) return calls;
+    calls++;
+    await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'start' });
+    await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'complete', outcome: 'done' });
+  }
+}
+
+/** Runs `loops` concurrent workers over `tickets` waiting rows; returns tickets per second. */
+async function timed(fn: () => Promise<number>): Promise<{ n: number; seconds: number; perSecond: number }> {
+  const t0 = performance.now();
+  const n = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  return { n, seconds, perSecond: n / seconds };
+}
+
+// ---- the baseline: bare SQL on a table of the same shape ------------------------------------------
+
+const BASE_TABLE = `
+  create table if not exists bench_tickets (
+    id bigserial primary key, status text not null, window_id int, queued_at timestamptz not null default now(),
+    called_at timestamptz, started_at timestamptz, ended_at timestamptz);
+  create index if not exists bench_tickets_waiting on bench_tickets (queued_at) where status = 'waiting';`;
+const FILL = (n: number) => `insert into bench_tickets (status, queued_at) select 'waiting', now() + (i || ' ms')::interval from generate_series(1, ${n}) i`;
+const CLAIM = `update bench_tickets set status = 'called', window_id = $1, called_at = now() where id = (
+  select id from bench_tickets where status = 'waiting' order by queued_at limit 1 for update skip locked) returning id`;
+const START = `update bench_tickets set status = 'serving', started_at = now() where id = $1`;
+const COMPLETE = `update bench_tickets set status = 'done', ended_at = now() where id = $1`;
+
+/** Something that runs one transaction of raw statements. */
+type RawTx = (statements: (query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>) => Promise<unknown>) => Promise<unknown>;
+
+function rawPostgres(pool: pg.Pool): RawTx {
+  return async (work) => {
+    const c = await pool.connect();
+    try {
+      await c.query('begin');
+      await work((text, params) => c.query(text, params as unknown[]));
+      await c.query('commit');
+    } catch (err) {
+      await c.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      c.release();
+    }
+  };
+}
+
+function rawPglite(client: PGlite): RawTx {
+  return (work) => client.transaction((tx) => work(async (text, params) => ({ rows: (await tx.query(text, params as unknown[])).rows as Record<string, unknown>[] })));
+}
+
+async function baselineRun(tx: RawTx, exec: (sql: string) => Promise<void>, tickets: number, loops: number, shape: 'claim' | 'loop') {
+  await exec(`truncate bench_tickets; ${FILL(tickets)}`);
+  return timed(async () => {
+    let total = 0;
+    await Promise.all(Array.from({ length: loops }, async (_, w) => {
+      for (;;) {
+        let id: unknown = null;
+        // The SELECT … FOR UPDATE SKIP LOCKED and the UPDATE, as one statement and one transaction.
+        await tx(async (q) => { id = (await q(CLAIM, [w + 1])).rows[0]?.id ?? null; });
+        if (id === null) return;
+        total++;
+        if (shape === 'loop') {
+          await tx(async (q) => { await q(START, [id]); });
+          await tx(async (q) => { await q(COMPLETE, [id]); });
+        }
+      }
+    }));
+    return total;
+  });
+}
+
+// ---- the benchmark ---------------------------------------------------------------------------------
+
+export interface QueueBenchResult {
+  kind: 'postgres' | 'pglite';
+  windows: number;
+  waiting: number;
+  rounds: number;
+  ours: { perSecond: number; callP50: number; callP99: number };
+  claimOnly: { perSecond: number };
+  sameShape: { perSecond: number };
+  ratioVsClaim: number;
+  ratioVsSameShape: number;
+  long: {
+    targetCalls: number;
+    budgetSeconds: number;
+    calls: number;
+    issued: number;
+    seconds: number;
+    callsPerSecond: number;
+    reachedTarget: boolean;
+    maxWaitingSeen: number;
+    emptyCalls: number;
+    doubleCalls: number;
+    lostTickets: number;
+    notDone: number;
+    numberGaps: number;
+  };
+}
+
+export async function benchQueue(options: { windows?: number; waiting?: number; rounds?: number; totalCalls?: number; longSeconds?: number; log?: (s: string) => void } = {}): Promise<QueueBenchResult> {
+  const windows = options.windows ?? 50;
+  const waiting = options.waiting ?? 500;
+  const rounds = options.rounds ?? 3;
+  const totalCalls = options.totalCalls ?? Number(process.env.BENCH_TOTAL_CALLS ?? 100_000);
+  const longSeconds = options.longSeconds ?? Number(process.env.BENCH_LONG_SECONDS ?? 300);
+  const log = options.log ?? (() => {});
+  // Room for every window's transaction at once, as a server sized for 50 windows would have.
+  const poolSize = windows;
+  const db = await openBenchDatabase(poolSize);
+  const now = benchClock();
+  const h = await benchHall(db.database, windows, now);
+  const kiosks = db.kind === 'postgres' ? 4 : 1;
+  try {
+    // Raw baseline plumbing on the same database.
+    let rawPool: pg.Pool | null = null;
+    let tx: RawTx;
+    let exec: (s: string) => Promise<void>;
+    if (db.kind === 'postgres') {
+      rawPool = new pg.Pool({ connectionString: db.url!, max: poolSize });
+      const pool = rawPool;
+      tx = rawPostgres(pool);
+      exec = async (s) => { await pool.query(s); };
+    } else {
+      const client = db.pglite!;
+      tx = rawPglite(client);
+      exec = async (s) => { await client.exec(s); };
+    }
+    await exec(BASE_TABLE);
+
+    const ours: number[] = [], claimOnly: number[] = [], sameShape: number[] = [];
+    const latencies: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      await issueMany(h, waiting, kiosks);
+      const o = await timed(async () => (await Promise.all(h.windowIds.map((w) => windowLoop(h, w, latencies)))).reduce((a, b) => a + b, 0));
+      if (o.n !== waiting) throw new Error(`called ${o.n} of ${waiting}`);
+      ours.push(o.perSecond);
+      const c = await baselineRun(tx, exec, waiting, windows, 'claim');
+      claimOnly.push(c.perSecond);
+      const s = await baselineRun(tx, exec, waiting, windows, 'loop');
+      sameShape.push(s.perSecond);
+      log(`  round ${r + 1}: ours ${o.perSecond.toFixed(0)}/s, claim-only ${c.perSecond.toFixed(0)}/s, same-shape ${s.perSecond.toFixed(0)}/s`);
+    }
+    await rawPool?.end();
+    const sortedLat = latencies.sort((a, b) => a - b);
+
+    const long = await longRun(h, windows, kiosks, totalCalls, longSeconds, log);
+    return {
+      kind: db.kind, windows, waiting, rounds,
+      ours: { perSecond: median(ours), callP50: pct(sortedLat, 50), callP99: pct(sortedLat, 99) },
+      claimOnly: { perSecond: median(claimOnly) },
+      sameShape: { perSecond: median(sameShape) },
+      ratioVsClaim: median(ours) / median(claimOnly),
+      ratioVsSameShape: median(ours) / median(sameShape),
+      long,
+    };
+  } finally {
+    await h.close();
+    await db.drop();
+  }
+}
+
+async function longRun(h: BenchHall, windows: number, kiosks: number, target: number, budgetSeconds: number, log: (s: string) => void): Promise<QueueBenchResult['long']> {
+  // Only the tickets of this phase count: the throughput rounds left theirs done.
+  const before = await counts(h);
+  const t0 = performance.now();
+  const deadline = t0 + budgetSeconds * 1000;
+  let issued = 0, calls = 0, emptyCalls = 0, maxWaitingSeen = 0;
+  let stopIssuing = false;
+  let feederDone = false;
+  const HIGH = 500, LOW = 250;
+  const feeder = (async () => {
+    while (!stopIssuing) {
+      const waitingNow = issued - calls;
+      maxWaitingSeen = Math.max(maxWaitingSeen, waitingNow);
+      if (issued >= target || performance.now() > deadline) break;
+      if (waitingNow >= LOW) { await sleep(2); continue; }
+      // A batch: the kiosks print up to HIGH waiting, never past the target.
+      const batch = Math.min(HIGH - waitingNow, target - issued);
+      let left = batch;
+      await Promise.all(Array.from({ length: kiosks }, async () => {
+        while (left > 0) {
+          left--;
+          await issueTicket(h.ctx, h.admin, h.hallId, { serviceId: h.serviceId, priority: 'normal' });
+          issued++;
+        }
+      }));
+    }
+  })();
+  void feeder.then(() => { feederDone = true; });
+  let lastReport = t0;
+  const worker = async (windowId: string) => {
+    for (;;) {
+      const ticket = await callNextTicket(h.ctx, h.admin, windowId);
+      if (!ticket) {
+        emptyCalls++;
+        // Done once the kiosks stopped and nothing is left; else wait for the next batch.
+        if (feederDone && calls >= issued) return;
+        await sleep(5);
+        continue;
+      }
+      calls++;
+      await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'start' });
+      await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'complete', outcome: 'done' });
+      if (performance.now() - lastReport > 30_000) {
+        lastReport = performance.now();
+        log(`  long run: ${calls} calls in ${((lastReport - t0) / 1000).toFixed(0)} s (${(calls / ((lastReport - t0) / 1000)).toFixed(0)}/s)`);
+      }
+    }
+  };
+  await Promise.all([feeder, ...h.windowIds.map(worker)]);
+  stopIssuing = true;
+  const seconds = (performance.now() - t0) / 1000;
+  void windows;
+
+  // Checked from the database, not from our counters.
+  const after = await counts(h);
+  const [dbl] = await queryRows<{ n: number }>(h.ctx.db, sql`
+    select count(*)::int as n from (select ticket_id from ticket_calls where hall_id = ${h.hallId} and not recall
+      group by ticket_id having count(*) > 1) d`);
+  const [lost] = await queryRows<{ n: number }>(h.ctx.db, sql`
+    select count(*)::int as n from tickets t where t.hall_id = ${h.hallId}
+      and not exists (select 1 from ticket_calls c where c.ticket_id = t.id and not c.recall)`);
+  const [gaps] = await queryRows<{ n: number }>(h.ctx.db, sql`
+    select (max(seq) - count(distinct seq))::int + (count(*) - count(distinct seq))::int as n from tickets where hall_id = ${h.hallId}`);
+  return {
+    targetCalls: target, budgetSeconds, calls, issued, seconds, callsPerSecond: calls / seconds,
+    reachedTarget: calls >= target, maxWaitingSeen, emptyCalls,
+    doubleCalls: Number(dbl!.n),
+    lostTickets: Number(lost!.n) + Math.abs(after.tickets - before.tickets - issued) + Math.abs(after.calls - before.calls - calls),
+    notDone: after.tickets - after.done,
+    numberGaps: Number(gaps!.n),
+  };
+}
+
+async function counts(h: BenchHall) {
+  const [row] = await queryRows<{ tickets: number; done: number; calls: number }>(h.ctx.db, sql`
+    select (select count(*)::int from tickets where hall_id = ${h.hallId}) as tickets,
+           (select count(*)::int from tickets where hall_id = ${h.hallId} and status = 'done') as done,
+           (select count(*)::int from ticket_calls where hall_id = ${h.hallId} and not recall) as calls`);
+  return { tickets: Number(row!.tickets), done: Number(row!.done), calls: Number(row!.calls) };
+}
+
