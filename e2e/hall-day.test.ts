@@ -6,7 +6,7 @@
 // Speech and printing are stubbed before the pages load (test/browser/stubs.ts): what the board
 // would say is read back from window.__spoken, and the kiosk's print requests are counted.
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { callAnnouncement } from '../src/core/queue/ticket-number.js';
 import { launchBrowser, newContext, saveFailureScreenshot, saveScreenshot } from '../test/browser/browser.js';
 import { findHall, openHallNow } from '../test/browser/hall.js';
@@ -66,8 +66,11 @@ function sayTwice(number: string, windowNumber: number): string[] {
   return [line, line];
 }
 
-/** A staff member opens the console, signs in, and opens their window with the checklist (R-09). */
-async function signInToWindow(page: Page, username: string, windowNumber: number): Promise<void> {
+/**
+ * A staff member opens the console, signs in, and opens their window with the opening checklist
+ * (R-09 五个到位), ticking each item or the 以上各项均已到位 box.
+ */
+async function signInToWindow(page: Page, username: string, windowNumber: number, tick: 'each' | 'all'): Promise<void> {
   const { password, name } = account(username);
   await page.goto('/console');
   await seePath(page, '/login');
@@ -75,12 +78,14 @@ async function signInToWindow(page: Page, username: string, windowNumber: number
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
+  // Signing in from /console lands on /admin (LoginPage only returns to /admin paths), and the
+  // admin pages have no link to the console: the staff member types /console again.
   if (new URL(page.url()).pathname !== '/console') await page.goto('/console');
   await seeText(page.getByTestId('current-user'), name);
   await see(page.getByRole('heading', { name: '请选择您今天的窗口' }));
 
   const card = page.getByTestId(`window-card-${windowNumber}`);
-  await seeText(card, `${windowNumber}号窗口`, `A · ${SERVICE}`, 'C · 医保报销', '未开放');
+  await seeText(card, `${windowNumber}号窗口`, `A · ${SERVICE}`, 'C · 医保报销');
   await card.getByRole('button', { name: '签到开窗' }).click();
 
   const checklist = page.getByRole('dialog', { name: `${windowNumber}号窗口 · 社保综合窗口 · 开窗准备（五个到位）` });
@@ -89,8 +94,13 @@ async function signInToWindow(page: Page, username: string, windowNumber: number
   // Every item must be ticked before signing in.
   await see(checklist.getByText(/还有 \d+ 项未确认/));
   expect(await signIn.isDisabled()).toBe(true);
-  const items = checklist.getByTestId('checklist').locator('.ck-checklist-item');
-  for (const item of await items.all()) await item.click();
+  if (tick === 'each') {
+    const items = checklist.getByTestId('checklist').locator('.ck-checklist-item');
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const item of await items.all()) await item.click();
+  } else {
+    await checklist.getByText('以上各项均已到位').click();
+  }
   await seeNo(checklist.getByText(/还有 \d+ 项未确认/));
   await signIn.click();
 
@@ -98,6 +108,11 @@ async function signInToWindow(page: Page, username: string, windowNumber: number
   await seeText(page.getByTestId('desk-window'), `${windowNumber}号窗口`);
   await seeText(page.getByTestId('window-state'), '空闲 · 可叫号');
   await seeText(page.getByTestId('session-info'), name);
+  // The hall opened more than 10 minutes ago, so the sign-in is recorded as late (R-09), politely.
+  const late = page.getByTestId('late-sign-in');
+  await seeText(late, '本次签到已记录为迟到');
+  await late.getByRole('button', { name: /close|关闭/i }).click();
+  await seeNo(late);
 }
 
 /** The citizen at the kiosk takes a ticket for 社保卡补办, optionally on the priority path. */
@@ -149,10 +164,18 @@ beforeAll(async () => {
   await openHallNow(admin, await findHall(admin, DEMO_HALL));
 });
 
+// The steps are one day in order: once one fails, the later ones are skipped, not failed again.
+let failedStep: string | null = null;
+
+beforeEach(({ skip }) => {
+  if (failedStep) skip(`an earlier step failed: ${failedStep}`);
+});
+
 afterEach(async ({ task }) => {
   if (task.result?.state === 'fail') {
+    failedStep ??= task.name;
     const pages = { board, console1, console2, kiosk, track };
-    for (const [name, page] of Object.entries(pages)) if (page && !page.isClosed()) await saveFailureScreenshot(page, `${task.name}-${name}`);
+    for (const [name, page] of Object.entries(pages)) if (page && !page.isClosed()) await saveFailureScreenshot(page, `hall-day-${name}-${task.name}`);
   }
 });
 
@@ -170,7 +193,7 @@ describe('a day in the demo hall', () => {
     await board.goto(`/board?token=${display!.token}`);
     // The token leaves the address bar; the one-time gesture turns the voice on.
     await seePath(board, '/board');
-    expect(new URL(board.url()).search).toBe('');
+    await expect.poll(() => new URL(board.url()).search).toBe('');
     await board.getByRole('button', { name: '点击启用语音播报' }).click();
     await seeNo(board.getByRole('button', { name: '点击启用语音播报' }));
     await see(board.getByTestId('board'));
@@ -179,14 +202,9 @@ describe('a day in the demo hall', () => {
     await seeText(board.getByTestId('window-2'), '2号窗口', '未开放');
 
     console1 = await newPage();
+    await signInToWindow(console1, 'staff1', 1, 'each');
     console2 = await newPage();
-    await signInToWindow(console1, 'staff1', 1);
-    await signInToWindow(console2, 'staff2', 2);
-
-    // The hall opened more than 10 minutes ago, so the sign-in is recorded as late (R-09), politely.
-    await seeText(console1.getByTestId('late-sign-in'), '本次签到已记录为迟到');
-    await console1.getByTestId('late-sign-in').getByRole('button', { name: /close/i }).click();
-    await seeNo(console1.getByTestId('late-sign-in'));
+    await signInToWindow(console2, 'staff2', 2, 'all');
 
     // The board shows who staffs each window, without a reload.
     await seeText(board.getByTestId('window-1'), '空闲', account('staff1').name, '工号 1001');
@@ -236,7 +254,6 @@ describe('a day in the demo hall', () => {
 
     await boardShowsLatest(firstCalled, 1);
     await seeText(board.getByTestId('window-1'), '正在叫号', firstCalled);
-    await expect.poll(() => said(board), { timeout: 15_000 }).toEqual(sayTwice(firstCalled, 1));
 
     // The tracking page, refreshed, sends the citizen to window 1.
     await track.getByRole('button', { name: /刷新/ }).click();
@@ -244,6 +261,8 @@ describe('a day in the demo hall', () => {
     await seeText(track.locator('.ck-track-card'), '办理窗口', '1 号窗口');
     await saveScreenshot(track, 'track');
 
+    // Chime, then the call read out twice in Mandarin, and nothing else.
+    await expect.poll(() => said(board), { timeout: 15_000 }).toEqual(sayTwice(firstCalled, 1));
     await saveScreenshot(console1, 'console');
   });
 
@@ -256,15 +275,18 @@ describe('a day in the demo hall', () => {
 
     await boardShowsLatest(secondCalled, 2);
     await seeText(board.getByTestId('window-2'), '正在叫号', secondCalled);
-    await seeText(board.getByTestId('recent-calls'), firstCalled);
-    await expect.poll(() => said(board), { timeout: 15_000 }).toEqual([...sayTwice(firstCalled, 1), ...sayTwice(secondCalled, 2)]);
+    await seeText(board.getByTestId('recent-calls'), `${firstCalled}`, '1号窗口');
 
+    // The citizen called to window 1 has not come up: recall. The board shows it again, marked 重呼.
     await console1.getByRole('button', { name: /重呼/ }).click();
     await seeText(console1.getByTestId('ticket-recalls'), '已叫号 2 次');
     await boardShowsLatest(firstCalled, 1);
     await seeText(board.getByTestId('latest-call'), '重呼');
+    await seeText(board.getByTestId('recent-calls'), secondCalled, '2号窗口');
+
+    // Each call is read out twice, in order; the recall is not swallowed.
     await expect
-      .poll(() => said(board), { timeout: 15_000 })
+      .poll(() => said(board), { timeout: 20_000 })
       .toEqual([...sayTwice(firstCalled, 1), ...sayTwice(secondCalled, 2), ...sayTwice(firstCalled, 1)]);
   });
 
@@ -274,7 +296,7 @@ describe('a day in the demo hall', () => {
     await seeText(console1.getByTestId('civil-phrase'), '请您出示相关证件。');
     await seeText(board.getByTestId('window-1'), '正在办理', firstCalled);
 
-    await console1.getByRole('button', { name: /^办结/ }).click();
+    await console1.getByRole('button', { name: /办结/ }).click();
     const dialog = console1.getByRole('dialog', { name: `办结 ${firstCalled}` });
     await see(dialog);
     await dialog.getByRole('radio', { name: /^办结/ }).check();

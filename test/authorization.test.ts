@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
-import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk } from './factories/queue.js';
+import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
 
 // Thursday 10:00 in Shanghai: both halls (weekdays 09:00–17:00) are open, so tickets can be issued.
 const clock = THURSDAY_10AM;
@@ -207,7 +207,7 @@ interface WriteFx {
 
 // Queue fixtures: each request acts on a window or ticket in the state its action needs.
 const queueFx = (noun: string, fx: Omit<WriteFx, 'kind' | 'noun' | 'shared'> & { kind?: Kind }): WriteFx => ({ kind: 'queue-work', noun, shared: true, ...fx });
-const ticketAction = (path: string, state: Parameters<Desk['ticket']>[0], body?: (h: HallFx) => unknown, windowBound = true): WriteFx =>
+const ticketAction = (path: string, state: TicketState, body?: (h: HallFx) => unknown, windowBound = true): WriteFx =>
   queueFx(`tickets (${path})`, {
     windowBound,
     prepare: async (h) => ({ method: 'POST', url: `/api/v1/tickets/${(await h.desk.ticket(state)).id}/${path}`, ...(body ? { body: body(h) } : {}) }),

@@ -3,6 +3,9 @@
 // input with a 4xx JSON error from the closed set in errors.ts, and a refused request changes
 // nothing. The cases are generated from the document's own schemas, so a new endpoint is
 // covered as soon as it is registered, or fails here until it has a fixture below.
+// The app runs at a fixed clock inside the hall's opening hours, and each queue action is
+// aimed at a window or ticket in the state where its valid request would succeed, so that a
+// refusal that let the request through would show in the snapshot.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -11,11 +14,13 @@ import { queryRows } from '../src/db/client.js';
 import { errorTable, type ErrorCode } from '../src/server/http/errors.js';
 import { createTestApp } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow, weekdayHours } from './factories/hall.js';
+import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM } from './factories/queue.js';
 
 // ---------------------------------------------------------------------------------------------
 // The application and its OpenAPI document (needed while collecting, to generate the cases).
 
-const t = await createTestApp();
+// Thursday 10:00 in Shanghai: the hall (weekdays 09:00–17:00) is open, so tickets can be issued.
+const t = await createTestApp({ now: () => THURSDAY_10AM });
 afterAll(async () => { await t.close(); });
 
 interface Schema {
@@ -46,21 +51,53 @@ const readEndpoints = allEndpoints.filter((e) => e.method === 'GET');
 // Fixtures: real ids for path parameters, and one valid body per JSON endpoint. The valid
 // bodies are only ever sent to unknown ids (or mutated into invalid ones), so nothing changes.
 
-interface Ids { hall: string; service: string; window: string; staff: string; device: string }
+interface Ids {
+  hall: string; service: string; window: string; staff: string; device: string;
+  /** A second service of the hall, for transfers. */
+  otherService: string;
+  /** Windows at work (the admin is signed in to each): open and free, paused, and one that alone serves a service people wait for. */
+  windows: { open: string; paused: string; lastOfService: string };
+  /** Tickets in the states the queue actions start from. */
+  tickets: { waiting: string; called: string; recalledOut: string; serving: string; noShow: string };
+  /** The waiting ticket's tracking token. */
+  trackToken: string;
+  /** An open (late sign-in) alert. */
+  alert: string;
+  /** Another hall's service and window: real ids this hall must not accept. */
+  foreign: { service: string; window: string };
+}
 let ids: Ids;
 
 const pathParamFixtures: Record<string, (i: Ids) => string> = {
   hallId: (i) => i.hall,
   serviceId: (i) => i.service,
-  windowId: (i) => i.window,
+  windowId: (i) => i.window, // closed: opening it would succeed
   userId: (i) => i.staff,
   deviceId: (i) => i.device,
   year: () => '2026',
+  ticketId: (i) => i.tickets.waiting,
+  alertId: (i) => i.alert,
+};
+
+/** Where a queue action would succeed: its window or ticket in the state the action starts from. */
+const pathParamsOf: Record<string, Record<string, (i: Ids) => string>> = {
+  'POST /api/v1/windows/{windowId}/pause': { windowId: (i) => i.windows.open },
+  'POST /api/v1/windows/{windowId}/resume': { windowId: (i) => i.windows.paused },
+  'POST /api/v1/windows/{windowId}/close': { windowId: (i) => i.windows.open },
+  'POST /api/v1/windows/{windowId}/call-next': { windowId: (i) => i.windows.open },
+  'POST /api/v1/tickets/{ticketId}/recall': { ticketId: (i) => i.tickets.called },
+  'POST /api/v1/tickets/{ticketId}/start': { ticketId: (i) => i.tickets.called },
+  'POST /api/v1/tickets/{ticketId}/no-show': { ticketId: (i) => i.tickets.recalledOut },
+  'POST /api/v1/tickets/{ticketId}/cancel': { ticketId: (i) => i.tickets.waiting },
+  'POST /api/v1/tickets/{ticketId}/rejoin': { ticketId: (i) => i.tickets.noShow },
+  'POST /api/v1/tickets/{ticketId}/complete': { ticketId: (i) => i.tickets.serving },
+  'POST /api/v1/tickets/{ticketId}/transfer': { ticketId: (i) => i.tickets.serving },
 };
 
 const hallBody = () => ({
   name: '新大厅', timezone: 'Asia/Shanghai', openingHours: weekdayHours,
   hoursExceptions: [{ date: '2026-10-01', closed: true, note: '国庆节' }], address: '人民路 1 号', phone: '0571-88888888',
+  openingChecklist: [{ id: 'staff', label: '人员到位' }],
 });
 const serviceBody = () => ({
   code: 'NEW-1', name: '新事项', ticketPrefix: 'NZ', kind: 'promised', statutoryDays: 20, promisedDays: 5,
@@ -82,11 +119,28 @@ const validBodies: Record<string, (i: Ids) => Record<string, unknown>> = {
   'POST /api/v1/halls/{hallId}/devices': () => ({ kind: 'kiosk', name: '新取号机' }),
   'PATCH /api/v1/devices/{deviceId}': () => ({ name: '改名取号机' }),
   'PUT /api/v1/halls/{hallId}/calendar/{year}': () => ({ holidays: ['2026-10-01'], workdays: ['2026-10-10'] }),
+  'POST /api/v1/halls/{hallId}/tickets': (i) => ({ serviceId: i.service, priority: 'priority', priorityReason: 'elderly', phone: '13800138000' }),
+  'POST /api/v1/windows/{windowId}/open': () => ({ checklist: { ...ALL_TICKED } }),
+  'POST /api/v1/windows/{windowId}/pause': () => ({ reason: 'equipment', note: '打印机卡纸' }),
+  'POST /api/v1/windows/{windowId}/close': () => ({ override: true, reason: '系统故障，已安排到其他窗口' }),
+  'POST /api/v1/tickets/{ticketId}/no-show': () => ({ onDemand: true, note: '群众表示改日再来' }),
+  'POST /api/v1/tickets/{ticketId}/complete': () => ({ outcome: 'notice_issued', note: '缺户口簿，已一次性告知' }),
+  'POST /api/v1/tickets/{ticketId}/transfer': (i) => ({ serviceId: i.otherService, position: 'back', note: '转综合窗口' }),
+};
+
+/**
+ * Fields of which a valid body gives exactly one (a transfer names a service or a window): a
+ * case about one of them sends it without the others, so it is refused for its own sake.
+ */
+const exclusiveFields: Record<string, string[]> = {
+  'POST /api/v1/tickets/{ticketId}/transfer': ['serviceId', 'windowId'],
 };
 
 /** Query strings a read endpoint needs to get as far as looking its ids up. */
-const readQueries: Record<string, string> = {
-  'GET /api/v1/halls/{hallId}/calendar/working-days': '?from=2026-01-05&add=3',
+const readQueries: Record<string, (i: Ids) => string> = {
+  'GET /api/v1/halls/{hallId}/calendar/working-days': () => '?from=2026-01-05&add=3',
+  // A real token: only the id decides.
+  'GET /api/v1/tickets/{ticketId}': (i) => `?token=${i.trackToken}`,
 };
 
 /**
@@ -190,7 +244,7 @@ function hasAt(target: unknown, path: Path): boolean {
 function urlFor(e: Endpoint, overrides: Record<string, string> = {}): string {
   return e.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name in overrides) return encodeURIComponent(overrides[name]!);
-    const fixture = pathParamFixtures[name];
+    const fixture = pathParamsOf[e.key]?.[name] ?? pathParamFixtures[name];
     if (!fixture) throw new Error(`no fixture for path parameter {${name}} of ${e.key}`);
     return fixture(ids);
   });
@@ -252,6 +306,8 @@ function jsonBodyCases(e: Endpoint, schema: Schema): Case[] {
   const url = () => urlFor(e);
   const mutated = async (path: Path, change: (b: Record<string, unknown>) => void) => {
     const body = clone(baseline());
+    const exclusive = exclusiveFields[e.key] ?? [];
+    if (exclusive.includes(String(path[0]))) for (const other of exclusive.filter((x) => x !== path[0])) delete body[other];
     if (path.length > 1 && !hasAt(body, path.slice(0, -1))) throw new Error(`valid body fixture for ${e.key} needs ${show(path.slice(0, -1))}`);
     change(body);
     return sendJson(e, url(), body);
@@ -374,6 +430,16 @@ async function snapshot(): Promise<Snapshot> {
   const [audit] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_log`);
   const [sessions] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from sessions`);
   const [halls] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from halls`);
+  const queueRows = await queryRows<{ r: string }>(t.ctx.db, sql`select r from (
+      select 'ticket ' || x::text as r from tickets x
+      union all select 'call ' || x::text from ticket_calls x
+      union all select 'counter ' || x::text from ticket_counters x
+      union all select 'session ' || x::text from window_sessions x
+      union all select 'pause ' || x::text from window_pauses x
+      union all select 'fault ' || x::text from faults x
+      union all select 'alert ' || x::text from alerts x
+      union all select 'events ' || count(*)::text from events
+    ) rows order by r`);
   return {
     hall: await get(`/api/v1/halls/${ids.hall}`),
     halls: await get('/api/v1/halls'),
@@ -386,6 +452,11 @@ async function snapshot(): Promise<Snapshot> {
     me: await get('/api/v1/auth/me'),
     auditRows: audit!.n,
     sessions: sessions!.n,
+    queue: await get(`/api/v1/halls/${ids.hall}/queue`),
+    board: await get(`/api/v1/halls/${ids.hall}/board`),
+    alerts: await get(`/api/v1/halls/${ids.hall}/alerts?status=all`),
+    waitingTicket: await get(`/api/v1/tickets/${ids.tickets.waiting}?token=${ids.trackToken}`),
+    queueRows: queueRows.map((x) => x.r),
   };
 }
 
@@ -397,7 +468,32 @@ beforeAll(async () => {
   const window = await createWindow(t.admin, hall.id, [service.id]);
   const staff = await createUser(t.admin, hall.id, 'staff');
   const device = await createDevice(t.admin, hall.id, 'kiosk');
-  ids = { hall: hall.id, service: service.id, window: window.id, staff: staff.id, device: device.id };
+  // The queue at work, all of it by the admin (who sends every request below).
+  const otherService = await createService(t.admin, hall.id, { kind: 'immediate' });
+  const lonely = await createService(t.admin, hall.id, { kind: 'immediate' });
+  const desks = [];
+  for (let i = 0; i < 3; i++) desks.push(await openDesk(t, hall.id, [service.id, otherService.id], t.admin));
+  const noShow = await desks[0]!.ticket('no_show');
+  const called = await desks[0]!.ticket('called');
+  const recalledOut = await desks[1]!.ticket('recalled_out');
+  const serving = await desks[2]!.ticket('serving');
+  const waiting = await issue(t.admin, hall.id, service.id);
+  const open = await openedWindow(t, hall.id, [service.id, otherService.id], t.admin);
+  const paused = await openedWindow(t, hall.id, [service.id], t.admin);
+  expect((await t.admin.post(`/api/v1/windows/${paused}/pause`, { reason: 'break' })).statusCode).toBe(200);
+  const lastOfService = await openedWindow(t, hall.id, [lonely.id], t.admin);
+  await issue(t.admin, hall.id, lonely.id);
+  const foreignHall = await createHall(t.admin, { name: '别的大厅' });
+  const foreignService = await createService(t.admin, foreignHall.id, { kind: 'immediate' });
+  const foreignWindow = await createWindow(t.admin, foreignHall.id, [foreignService.id]);
+  ids = {
+    hall: hall.id, service: service.id, window: window.id, staff: staff.id, device: device.id, otherService: otherService.id,
+    windows: { open, paused, lastOfService },
+    tickets: { waiting: waiting.id, called: called.id, recalledOut: recalledOut.id, serving: serving.id, noShow: noShow.id },
+    trackToken: waiting.trackToken,
+    alert: await alertOfWindow(t, hall.id, open),
+    foreign: { service: foreignService.id, window: foreignWindow.id },
+  };
   before = await snapshot();
 });
 
@@ -415,9 +511,13 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('has no body fixture for an endpoint that no longer exists', () => {
+  it('has no body or path fixture for an endpoint that no longer exists', () => {
     const keys = new Set(writeEndpoints.map((e) => e.key));
     expect(Object.keys(validBodies).filter((k) => !keys.has(k))).toEqual([]);
+    expect(Object.keys(pathParamsOf).filter((k) => !keys.has(k))).toEqual([]);
+    expect(Object.keys(exclusiveFields).filter((k) => !keys.has(k))).toEqual([]);
+    const reads = new Set(readEndpoints.map((e) => e.key));
+    expect(Object.keys(readQueries).filter((k) => !reads.has(k))).toEqual([]);
   });
 });
 
@@ -429,8 +529,8 @@ for (const e of writeEndpoints) {
 
 describe('read endpoints with ids in the path', () => {
   for (const e of readEndpoints.filter((x) => (x.op.parameters ?? []).some((p) => p.in === 'path'))) {
-    const query = readQueries[e.key] ?? '';
-    for (const c of pathParamCases(e, (url) => t.admin.get(url + query))) it(`${e.key} ${c.name}`, () => c.run(e));
+    const query = () => readQueries[e.key]?.(ids) ?? '';
+    for (const c of pathParamCases(e, (url) => t.admin.get(url + query()))) it(`${e.key} ${c.name}`, () => c.run(e));
   }
 });
 
@@ -517,8 +617,46 @@ describe('error messages follow Accept-Language', () => {
   });
 });
 
+describe('queue input that is well-formed but wrong', () => {
+  type Send = () => Promise<LightMyRequestResponse>;
+  const post = (url: string, body: unknown): Send => () => t.admin.post(`/api/v1${url}`, body);
+  const cases: [string, Expected, Send][] = [
+    ['a reason on a normal ticket', { status: 400, code: 'validation_failed', path: 'priorityReason' },
+      () => post(`/halls/${ids.hall}/tickets`, { serviceId: ids.service, priority: 'normal', priorityReason: 'elderly' })()],
+    ['a phone number that is not an 11-digit mobile number', { status: 400, code: 'validation_failed', path: 'phone' },
+      () => post(`/halls/${ids.hall}/tickets`, { serviceId: ids.service, phone: '0571-8888888' })()],
+    ["a ticket for another hall's service", { status: 404, code: 'not_found' }, () => post(`/halls/${ids.hall}/tickets`, { serviceId: ids.foreign.service })()],
+    ['a checklist with an item not ticked', { status: 400, code: 'checklist_incomplete' }, () => post(`/windows/${ids.window}/open`, { checklist: { ...ALL_TICKED, safety: false } })()],
+    ['a checklist item that is not true or false', { status: 400, code: 'validation_failed', path: 'checklist.safety' },
+      () => post(`/windows/${ids.window}/open`, { checklist: { ...ALL_TICKED, safety: 'yes' } })()],
+    ['a checklist item with a name over 64 characters', { status: 400, code: 'validation_failed' },
+      () => post(`/windows/${ids.window}/open`, { checklist: { ...ALL_TICKED, ['x'.repeat(65)]: true } })()],
+    ['a pause for another reason without saying which', { status: 400, code: 'validation_failed', path: 'note' }, () => post(`/windows/${ids.windows.open}/pause`, { reason: 'other' })()],
+    ['an unknown pause reason', { status: 400, code: 'validation_failed', path: 'reason' }, () => post(`/windows/${ids.windows.open}/pause`, { reason: 'lunch' })()],
+    ['an override of R-08 with a blank reason', { status: 400, code: 'validation_failed', path: 'reason' },
+      () => post(`/windows/${ids.windows.lastOfService}/close`, { override: true, reason: '   ' })()],
+    ['an unknown outcome', { status: 400, code: 'validation_failed', path: 'outcome' }, () => post(`/tickets/${ids.tickets.serving}/complete`, { outcome: 'finished' })()],
+    ['a transfer to both a service and a window', { status: 400, code: 'validation_failed', path: 'serviceId' },
+      () => post(`/tickets/${ids.tickets.serving}/transfer`, { serviceId: ids.otherService, windowId: ids.windows.open })()],
+    ['a transfer to neither a service nor a window', { status: 400, code: 'validation_failed', path: 'serviceId' },
+      () => post(`/tickets/${ids.tickets.serving}/transfer`, { position: 'front' })()],
+    ["a transfer to another hall's service", { status: 400, code: 'validation_failed', path: 'serviceId' },
+      () => post(`/tickets/${ids.tickets.serving}/transfer`, { serviceId: ids.foreign.service })()],
+    ["a transfer to another hall's window", { status: 400, code: 'validation_failed', path: 'windowId' },
+      () => post(`/tickets/${ids.tickets.serving}/transfer`, { windowId: ids.foreign.window })()],
+    ['a ticket looked up without its token', { status: 400, code: 'validation_failed', path: 'token' }, () => t.anonymous.get(`/api/v1/tickets/${ids.tickets.waiting}`)],
+    ['a ticket looked up with a token too short to be one', { status: 400, code: 'validation_failed', path: 'token' },
+      () => t.anonymous.get(`/api/v1/tickets/${ids.tickets.waiting}?token=abc`)],
+    ['a ticket looked up with a wrong token', { status: 404, code: 'not_found' }, () => t.anonymous.get(`/api/v1/tickets/${ids.tickets.waiting}?token=${'x'.repeat(43)}`)],
+    ['an unknown alert filter', { status: 400, code: 'validation_failed', path: 'status' }, () => t.admin.get(`/api/v1/halls/${ids.hall}/alerts?status=closed`)],
+  ];
+  it.each(cases)('refuses %s', async (_what, expected, send) => {
+    expectRefusal(await send(), expected);
+  });
+});
+
 describe('after every refusal above', () => {
-  it('left the data as it was (hall, catalogue, windows, people, devices, calendar, sessions, service log)', async () => {
+  it('left the data as it was (hall, catalogue, windows, people, devices, calendar, sessions, queue, alerts, service log)', async () => {
     const after = await snapshot();
     expect(after).toEqual(before);
     expect((after.hall as { name: string }).name).toBe('不变的大厅');
@@ -534,6 +672,16 @@ describe('input that is odd but acceptable', () => {
     const [material] = res.json().materials as { id: string; name: string }[];
     expect(material!.name).toBe('户口簿');
     expect(material!.id).not.toBe(unknown);
+  });
+
+  it('accepts an upper-case service id when issuing a ticket, and a transfer without a position goes to the front', async () => {
+    const res = await t.admin.post(`/api/v1/halls/${ids.hall}/tickets`, { serviceId: ids.service.toUpperCase() });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().serviceId).toBe(ids.service);
+    const moved = await t.admin.post(`/api/v1/tickets/${ids.tickets.serving}/transfer`, { serviceId: ids.otherService.toUpperCase() });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().ticket).toMatchObject({ status: 'waiting', serviceId: ids.otherService, placement: 'front' });
+    expect(((await t.admin.get(`/api/v1/audit/verify?hallId=${ids.hall}`)).json() as { ok: boolean }).ok).toBe(true);
   });
 
   it.each(writeEndpoints.filter((e) => e.method === 'PATCH'))('answers an empty object to $key without a server error', async (e) => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { ADMIN_PASSWORD, createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
-import { alertOfWindow, ALL_TICKED, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk } from './factories/queue.js';
+import { alertOfWindow, ALL_TICKED, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
 
 // Thursday 10:00 in Shanghai: the hall (weekdays 09:00–17:00) is open. Tests that need another
 // time set it with `at` and put it back.
@@ -142,7 +142,7 @@ const windowRow = (id: string, action: string, detail: Pick<Expected, 'before' |
 
 /** A ticket action by the desk's staff on a ticket put into `state` first. */
 type Detail = Pick<Expected, 'before' | 'after'>;
-function ticketFx(path: string, state: Parameters<Desk['ticket']>[0], action: string, detail: Detail | (() => Detail), body?: () => unknown): LogFx {
+function ticketFx(path: string, state: TicketState, action: string, detail: Detail | (() => Detail), body?: () => unknown): LogFx {
   return {
     prepare: async () => {
       const ticket = await desk.ticket(state);

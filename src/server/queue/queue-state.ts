@@ -58,6 +58,8 @@ export async function queueSnapshot(db: Queryable, hall: Hall, now: Date) {
     hall: {
       id: hall.id, name: hall.name, timezone: hall.timezone, openNow: clock.openNow,
       opensAt: clock.opensAt?.toISOString() ?? null, closesAt: clock.closesAt?.toISOString() ?? null, todayHours: clock.todayHours,
+      maxRecalls: policyOf(hall).maxRecalls,
+      queuePolicy: policyOf(hall),
     },
     services: serviceRows,
     windows,

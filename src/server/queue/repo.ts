@@ -72,14 +72,21 @@ export async function activeTicketOfWindow(db: Queryable, windowId: string): Pro
   return t ?? null;
 }
 
-/** The last few non-recall calls per service, oldest first, for the R-03 fairness streak. */
+/**
+ * The last few non-recall calls per service, oldest first, for the R-03 fairness streak.
+ * One index walk per service (ticket_calls_service, newest first, stopping after
+ * `perService`): ticket_calls is the permanent record, and a row_number() over each
+ * service's whole history made every call-next and every issue slower as the months went by.
+ */
 export async function recentCalls(db: Queryable, serviceIds: string[], perService: number) {
   if (!serviceIds.length) return [];
   const rows = await queryRows<{ service_id: string; priority: 'normal' | 'priority'; id: string | number }>(db, sql`
-    select service_id, priority, id from (
-      select service_id, priority, id, row_number() over (partition by service_id order by id desc) as rn
-      from ticket_calls where recall = false and service_id in (${sql.join(serviceIds.map((s) => sql`${s}`), sql`, `)})
-    ) r where rn <= ${perService} order by id asc`);
+    select s.service_id, c.priority, c.id
+    from unnest(array[${sql.join(serviceIds.map((s) => sql`${s}::uuid`), sql`, `)}]) as s(service_id)
+    cross join lateral (
+      select priority, id from ticket_calls
+      where service_id = s.service_id and recall = false order by id desc limit ${perService}
+    ) c order by c.id asc`);
   return rows.map((r) => ({ serviceId: r.service_id, priority: r.priority }));
 }
 

@@ -330,3 +330,55 @@ export function CloseDialog({
     </Modal>
   );
 }
+
+/**
+ * 过号 before the number has been called the full number of times (R-02): only as the staff
+ * member's explicit decision, with a note, recorded in the service log (onDemand).
+ */
+export function EarlyNoShowDialog({
+  ticket,
+  refusal,
+  onCancel,
+  onDone,
+}: {
+  ticket: { id: string; number: string; recalls: number };
+  /** The server's words when it refused the plain no-show (409 recalls_remaining). */
+  refusal: string | null;
+  onCancel: () => void;
+  onDone: (ticket: QueueTicket) => void | Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const { busy, error, submit } = useSubmit(() => queueApi.noShow(ticket.id, { note: note.trim() }), onDone);
+  return (
+    <Modal
+      open
+      title={t('console.earlyNoShowTitle', { number: ticket.number })}
+      okText={t('console.earlyNoShowConfirm')}
+      cancelText={t('common.cancel')}
+      onCancel={onCancel}
+      onOk={() => void submit()}
+      okButtonProps={{ danger: true, loading: busy, disabled: !note.trim(), 'data-testid': 'early-no-show-submit' }}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title={refusal ?? t('console.noShowHint')}
+        description={t('console.callCount', { count: ticket.recalls + 1 })}
+        style={{ marginBottom: 16 }}
+        data-testid="early-no-show-refusal"
+      />
+      <Typography.Paragraph>{t('console.earlyNoShowBody')}</Typography.Paragraph>
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        rows={2}
+        maxLength={500}
+        placeholder={t('console.earlyNoShowNote')}
+        data-testid="early-no-show-note"
+      />
+      <ErrorLine error={error} />
+    </Modal>
+  );
+}

@@ -21,9 +21,9 @@ import { useCurrentUser } from '../app/AuthContext';
 import { can } from '../app/permissions';
 import { describeError } from '../errors/describeError';
 import { formatInZone } from '../time/zone';
-import { actionForKey, availableActions, type ConsoleAction, SHORTCUTS } from './actions';
+import { actionForKey, availableActions, type ConsoleAction, noShowIsEarly, SHORTCUTS } from './actions';
 import { civilPhrases, phraseMoment } from './civilPhrases';
-import { CloseDialog, CompleteDialog, PauseDialog, TransferDialog } from './DeskDialogs';
+import { CloseDialog, CompleteDialog, EarlyNoShowDialog, PauseDialog, TransferDialog } from './DeskDialogs';
 import { LiveDot } from './LiveDot';
 import {
   type CompletionOutcome,
@@ -37,7 +37,7 @@ import {
 import { clock, minutesSince, waitedMinutes } from './timing';
 import { useNow } from './useNow';
 
-type Dialog = 'complete' | 'transfer' | 'pause' | 'close' | null;
+type Dialog = 'complete' | 'transfer' | 'pause' | 'close' | 'earlyNoShow' | null;
 type ShownTicket = CurrentTicket & Partial<Pick<QueueTicket, 'serviceName'>>;
 
 /** R-06 交接时间不应超过10分钟. */
@@ -107,6 +107,7 @@ export function WindowDesk({
   const [lastDone, setLastDone] = useState<{ number: string; outcome: CompletionOutcome } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState<ConsoleAction | null>(null);
+  const [earlyRefusal, setEarlyRefusal] = useState<string | null>(null);
   // The queue does not say the hall's recall limit; a recall_limit_reached answer does.
   const [learnedMaxRecalls, setLearnedMaxRecalls] = useState<number | null>(null);
 
@@ -166,12 +167,28 @@ export function WindowDesk({
           if (id) void run('start', async () => setLocal(await queueApi.start(id)));
           return;
         case 'noShow':
-          if (id)
-            void run('noShow', async () => {
+          if (!id) return;
+          // Too early by the hall's known limit: straight to the on-demand decision.
+          if (noShowIsEarly(ticket, maxRecalls)) {
+            setEarlyRefusal(null);
+            setDialog('earlyNoShow');
+            return;
+          }
+          void run('noShow', async () => {
+            try {
               const gone = await queueApi.noShow(id);
               setLocal(null);
               void message.success(t('console.noShowDone', { number: gone.number }));
-            });
+            } catch (error) {
+              // the server says calls remain; say so, and offer the logged decision.
+              if (isApiError(error) && error.code === 'recalls_remaining') {
+                setEarlyRefusal(describeError(error, t));
+                setDialog('earlyNoShow');
+                return;
+              }
+              throw error;
+            }
+          });
           return;
         case 'resume':
           void run('resume', async () => {
@@ -186,7 +203,7 @@ export function WindowDesk({
           setDialog(action);
       }
     },
-    [available, busy, message, run, t, ticket?.id, window.id],
+    [available, busy, maxRecalls, message, run, t, ticket, window.id],
   );
 
   // Keyboard shortcuts (SHORTCUTS), not while a dialog is open or the user types.
@@ -375,7 +392,7 @@ export function WindowDesk({
               {actionButton('noShow')}
               {actionButton('transfer')}
             </div>
-            {ticket?.status === 'called' && !available.noShow && (
+            {noShowIsEarly(ticket, maxRecalls) && (
               <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
                 {t('console.noShowHint')}
               </Typography.Text>
@@ -483,6 +500,18 @@ export function WindowDesk({
           onDone={async (moved) => {
             setLocal(null);
             void message.success(t('console.transferred', { number: moved.number }));
+            await afterDialog();
+          }}
+        />
+      )}
+      {dialog === 'earlyNoShow' && ticket && (
+        <EarlyNoShowDialog
+          ticket={ticket}
+          refusal={earlyRefusal}
+          onCancel={closeDialog}
+          onDone={async (gone) => {
+            setLocal(null);
+            void message.success(t('console.noShowDone', { number: gone.number }));
             await afterDialog();
           }}
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, availableActions, type ConsoleAction, CONSOLE_ACTIONS } from './actions';
+import { actionForKey, availableActions, type ConsoleAction, CONSOLE_ACTIONS, noShowIsEarly } from './actions';
 
 const enabled = (actions: Record<ConsoleAction, boolean>) => CONSOLE_ACTIONS.filter((a) => actions[a]);
 
@@ -18,20 +18,16 @@ describe('availableActions', () => {
     expect(availableActions({ status: 'open' }, { status: 'serving', recalls: 0 }).call).toBe(false);
   });
 
-  it('for a called ticket offers recall and start, and no-show once the recall limit is reached', () => {
+  it('for a called ticket offers recall, start and no-show; recall stops at the limit', () => {
     const first = availableActions({ status: 'open' }, { status: 'called', recalls: 0 }, { maxRecalls: 2 });
-    expect(enabled(first)).toEqual(['recall', 'start']);
+    expect(enabled(first)).toEqual(['recall', 'start', 'noShow']);
     const last = availableActions({ status: 'open' }, { status: 'called', recalls: 2 }, { maxRecalls: 2 });
     expect(enabled(last)).toEqual(['start', 'noShow']);
   });
 
-  it('leaves no-show to the server when the recall limit is unknown', () => {
-    const actions = availableActions({ status: 'open' }, { status: 'called', recalls: 0 });
+  it('leaves the recall limit to the server when it is unknown', () => {
+    const actions = availableActions({ status: 'open' }, { status: 'called', recalls: 5 });
     expect(enabled(actions)).toEqual(['recall', 'start', 'noShow']);
-  });
-
-  it('allows a no-show at once when the hall allows no recalls', () => {
-    expect(availableActions({ status: 'open' }, { status: 'called', recalls: 0 }, { maxRecalls: 0 }).noShow).toBe(true);
   });
 
   it('does not pause or close while a called citizen walks up', () => {
@@ -60,6 +56,21 @@ describe('availableActions', () => {
   it('calls nobody at a paused window', () => {
     expect(availableActions({ status: 'paused' }, { status: 'called', recalls: 0 }).recall).toBe(false);
     expect(availableActions({ status: 'paused' }, null).call).toBe(false);
+  });
+});
+
+describe('noShowIsEarly', () => {
+  it('is early until the number has been called 1 + maxRecalls times', () => {
+    expect(noShowIsEarly({ status: 'called', recalls: 0 }, 2)).toBe(true);
+    expect(noShowIsEarly({ status: 'called', recalls: 1 }, 2)).toBe(true);
+    expect(noShowIsEarly({ status: 'called', recalls: 2 }, 2)).toBe(false);
+    expect(noShowIsEarly({ status: 'called', recalls: 0 }, 0)).toBe(false);
+  });
+
+  it('does not know without the limit, or without a called ticket', () => {
+    expect(noShowIsEarly({ status: 'called', recalls: 0 }, null)).toBeNull();
+    expect(noShowIsEarly({ status: 'serving', recalls: 0 }, 2)).toBeNull();
+    expect(noShowIsEarly(null, 2)).toBeNull();
   });
 });
 

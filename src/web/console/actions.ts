@@ -37,9 +37,8 @@ export interface ActionTicket {
 
 export interface ActionOptions {
   /**
-   * How many recalls the hall allows before a no-show (the queue policy's maxRecalls). When
-   * unknown, 过号 stays enabled for a called ticket and the server's 409 recalls_remaining
-   * explains why it is too early.
+   * How many recalls the hall allows before a no-show (the queue policy's maxRecalls), when
+   * known. Unknown, 重呼 stays enabled and the server's 409 recall_limit_reached says when to stop.
    */
   maxRecalls?: number | null;
 }
@@ -49,7 +48,8 @@ export type AvailableActions = Record<ConsoleAction, boolean>;
 /**
  * - 叫号 only at an open window that holds no ticket (the server answers window_busy otherwise).
  * - 重呼, 开始办理 and 过号 only for a called ticket at an open window; 重呼 stops at the recall
- *   limit and 过号 waits for it (R-02: the citizen is owed every call).
+ *   limit. 过号 before the limit is not a plain no-show (R-02: the citizen is owed every call):
+ *   see noShowIsEarly — it needs the staff member's explicit, logged decision.
  * - 办结 and 转移 for the ticket being served, also while paused: the citizen at the counter is
  *   finished before anything else (R-04 先外后内).
  * - 暂停 at an open window that is not in the middle of calling someone: a called citizen is
@@ -73,13 +73,24 @@ export function availableActions(
     call: open && !ticket,
     recall: open && called && (!limitKnown || recalls < maxRecalls),
     start: open && called,
-    noShow: open && called && (!limitKnown || recalls >= maxRecalls),
+    noShow: open && called,
     complete: (open || paused) && serving,
     transfer: (open || paused) && serving,
     pause: open && !called,
     resume: paused,
     close: (open || paused) && !ticket,
   };
+}
+
+/**
+ * Whether 过号 now would come before the number has been called 1 + maxRecalls times: true or
+ * false when the limit is known, null when only the server can say (409 recalls_remaining).
+ * An early no-show is allowed only on demand (the citizen said they are leaving), with a note.
+ */
+export function noShowIsEarly(ticket: ActionTicket | null, maxRecalls: number | null | undefined): boolean | null {
+  if (!ticket || ticket.status !== 'called') return null;
+  if (typeof maxRecalls !== 'number') return null;
+  return ticket.recalls < maxRecalls;
 }
 
 /** Keyboard shortcut per action. 叫号 also answers to Space. */

@@ -159,7 +159,9 @@ export const queueApi = {
     api.post<{ ticket: QueueTicket } | undefined>(`/windows/${seg(windowId)}/call-next`).then((r) => r?.ticket ?? null),
   recall: (ticketId: string) => ticketAction(ticketId, 'recall'),
   start: (ticketId: string) => ticketAction(ticketId, 'start'),
-  noShow: (ticketId: string) => ticketAction(ticketId, 'no-show'),
+  /** onDemand: at once, before the recalls are used up — the citizen said they are leaving (logged). */
+  noShow: (ticketId: string, onDemand?: { note: string }) =>
+    ticketAction(ticketId, 'no-show', onDemand ? { onDemand: true, note: onDemand.note } : {}),
   complete: (ticketId: string, outcome: CompletionOutcome, note?: string) =>
     ticketAction(ticketId, 'complete', { outcome, note: note || undefined }),
   transfer: (ticketId: string, to: TransferTarget, position: TransferPosition, note?: string) =>

@@ -20,7 +20,8 @@ function readState(state: unknown): LoginState {
 
 function redirectTarget(state: unknown): string {
   const { from } = readState(state);
-  return typeof from === 'string' && from.startsWith('/admin') ? from : '/admin';
+  // Only our own screens, never an outside address smuggled into the state.
+  return typeof from === 'string' && /^\/(admin|console)(\/|$|\?)/.test(from) ? from : '/admin';
 }
 
 export default function LoginPage() {
