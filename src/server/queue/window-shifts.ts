@@ -130,6 +130,12 @@ export async function closeWindow(ctx: AppContext, actor: Actor, windowId: strin
     if (pause) {
       await repo.endPause(tx, pause.id, fx.now);
       await repo.closeFaultOfPause(tx, pause.id, fx.now);
+      // A closed window has nothing left to hand over or repair at the counter.
+      for (const key of [`equipment_fault:${pause.id}`, `handover_overdue:${pause.id}`]) {
+        for (const r of await repo.resolveAlertsByKey(tx, w.hallId, key, fx.now, 'closed')) {
+          fx.audit({ action: 'alert.resolved', hallId: w.hallId, targetType: 'alert', targetId: r.id, after: { by: 'window closed' } });
+        }
+      }
     }
     await repo.setWindowStatus(tx, w.id, 'closed');
     fx.audit({
