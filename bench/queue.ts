@@ -3,17 +3,21 @@
 // on the same database in the same run — PostgreSQL when DATABASE_URL is set (a fresh
 // database created for the run and dropped after), else PGlite in memory.
 //
-//   - Throughput: 500 waiting tickets, 50 concurrent window loops of call-next → start →
-//     complete until the queue is empty (repeated, median). Start is there because the state
-//     machine only completes a ticket being served; it is one more transaction per ticket.
-//     Two baselines on a bare table of the same shape, with the same 50 loops and pool:
-//       · claim-only: one transaction per ticket, SELECT … FOR UPDATE SKIP LOCKED + UPDATE;
-//       · same shape: claim, then start and complete as two more single-UPDATE transactions —
-//         the like-for-like loop, so the ratio is what our code costs over the bare SQL.
-//   - Long run: tickets issued in batches by kiosks (at most ~500 waiting) while the 50
-//     windows work, until BENCH_TOTAL_CALLS calls (default 100,000) or BENCH_LONG_SECONDS
-//     (default 300) have passed, whichever first; then the windows drain what waits and the
-//     database is checked: no ticket called twice, none lost, numbers consecutive.
+// The run is a series of batches, so the waiting set stays what a hall sees (≤ 500): the
+// kiosks issue a batch of 500 tickets, then the 50 windows drain it, each window looping
+// call-next → start → complete until it gets a 204 (start is there because the state
+// machine completes only a ticket being served). A batch's rate is tickets / drain time.
+// Batches go on until BENCH_TOTAL_CALLS calls (default 100,000) or BENCH_LONG_SECONDS
+// (default 300) have passed, whichever comes first; then the database is checked: no
+// ticket called twice, none lost, none left unfinished, numbers without gaps or repeats.
+//
+// Baselines, after each of the first batches, on a bare table of the same shape with the
+// same 500 rows, 50 concurrent loops and pool size:
+//   · claim-only: one transaction per ticket, SELECT … FOR UPDATE SKIP LOCKED + UPDATE;
+//   · same shape: that claim, then start and complete as two more one-UPDATE transactions —
+//     the like-for-like loop, so its ratio is what our code costs over the bare SQL.
+// Also one window alone on 100 tickets (and the same-shape loop alone), to show how much
+// 50 windows gain over one.
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
@@ -151,7 +155,6 @@ export function benchClock(): () => Date {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function issueMany(h: BenchHall, count: number, kiosks: number): Promise<number> {
   let issued = 0;
@@ -180,7 +183,7 @@ async function windowLoop(h: BenchHall, windowId: string, latencies: number[]): 
   }
 }
 
-/** Runs `loops` concurrent workers over `tickets` waiting rows; returns tickets per second. */
+/** Runs `fn`, which returns how many tickets it got through; returns tickets per second. */
 async function timed(fn: () => Promise<number>): Promise<{ n: number; seconds: number; perSecond: number }> {
   const t0 = performance.now();
   const n = await fn();
@@ -250,46 +253,50 @@ async function baselineRun(tx: RawTx, exec: (sql: string) => Promise<void>, tick
 export interface QueueBenchResult {
   kind: 'postgres' | 'pglite';
   windows: number;
-  waiting: number;
-  rounds: number;
+  batchSize: number;
+  ratioBatches: number;
+  /** Median over the batches compared with the baselines, tickets per second of drain time. */
   ours: { perSecond: number; callP50: number; callP99: number };
   claimOnly: { perSecond: number };
   sameShape: { perSecond: number };
   ratioVsClaim: number;
   ratioVsSameShape: number;
-  long: null | {
+  oneWindow: { ours: number; sameShape: number; ratio: number };
+  long: {
     targetCalls: number;
     budgetSeconds: number;
+    batches: number;
     calls: number;
     issued: number;
-    seconds: number;
+    wallSeconds: number;
+    drainSeconds: number;
+    issueSeconds: number;
     callsPerSecond: number;
+    issuesPerSecond: number;
     reachedTarget: boolean;
-    maxWaitingSeen: number;
-    emptyCalls: number;
     doubleCalls: number;
     lostTickets: number;
     notDone: number;
-    numberGaps: number;
+    numberProblems: number;
   };
 }
 
-export async function benchQueue(options: { windows?: number; waiting?: number; rounds?: number; totalCalls?: number; longSeconds?: number; log?: (s: string) => void } = {}): Promise<QueueBenchResult> {
+export async function benchQueue(options: { windows?: number; poolSize?: number; batchSize?: number; ratioBatches?: number; totalCalls?: number; longSeconds?: number; log?: (s: string) => void } = {}): Promise<QueueBenchResult> {
   const windows = options.windows ?? 50;
-  const waiting = options.waiting ?? 500;
-  const rounds = options.rounds ?? 3;
+  const batchSize = options.batchSize ?? 500;
   const totalCalls = options.totalCalls ?? Number(process.env.BENCH_TOTAL_CALLS ?? 100_000);
   const longSeconds = options.longSeconds ?? Number(process.env.BENCH_LONG_SECONDS ?? 300);
   const log = options.log ?? (() => {});
   // Room for every window's transaction at once, as a server sized for 50 windows would have.
-  const poolSize = windows;
+  const poolSize = options.poolSize ?? Number(process.env.BENCH_POOL_SIZE ?? windows);
   const db = await openBenchDatabase(poolSize);
+  // PGlite is ~10× slower per batch: one batch for the ratio, or the budget goes on it.
+  const ratioBatches = options.ratioBatches ?? (db.kind === 'postgres' ? 3 : 1);
   const now = benchClock();
   const h = await benchHall(db.database, windows, now);
   const kiosks = db.kind === 'postgres' ? 4 : 1;
+  let rawPool: pg.Pool | null = null;
   try {
-    // Raw baseline plumbing on the same database.
-    let rawPool: pg.Pool | null = null;
     let tx: RawTx;
     let exec: (s: string) => Promise<void>;
     if (db.kind === 'postgres') {
@@ -303,94 +310,69 @@ export async function benchQueue(options: { windows?: number; waiting?: number; 
       exec = async (s) => { await client.exec(s); };
     }
     await exec(BASE_TABLE);
+    const before = await counts(h);
 
+    // One window alone, and the same-shape loop alone.
+    await issueMany(h, 100, kiosks);
+    const alone = await timed(() => windowLoop(h, h.windowIds[0]!, []));
+    const aloneBase = await baselineRun(tx, exec, 100, 1, 'loop');
+    log(`  one window: ours ${alone.perSecond.toFixed(1)}/s, same-shape ${aloneBase.perSecond.toFixed(0)}/s`);
+    let issued = 100, calls = alone.n;
+
+    const t0 = performance.now();
+    const deadline = t0 + longSeconds * 1000;
     const ours: number[] = [], claimOnly: number[] = [], sameShape: number[] = [];
     const latencies: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      await issueMany(h, waiting, kiosks);
-      const o = await timed(async () => (await Promise.all(h.windowIds.map((w) => windowLoop(h, w, latencies)))).reduce((a, b) => a + b, 0));
-      if (o.n !== waiting) throw new Error(`called ${o.n} of ${waiting}`);
-      ours.push(o.perSecond);
-      const c = await baselineRun(tx, exec, waiting, windows, 'claim');
-      claimOnly.push(c.perSecond);
-      const s = await baselineRun(tx, exec, waiting, windows, 'loop');
-      sameShape.push(s.perSecond);
-      log(`  round ${r + 1}: ours ${o.perSecond.toFixed(0)}/s, claim-only ${c.perSecond.toFixed(0)}/s, same-shape ${s.perSecond.toFixed(0)}/s`);
+    let batches = 0, drainSeconds = 0, issueSeconds = 0;
+    while (calls < totalCalls && (batches < ratioBatches || performance.now() < deadline)) {
+      const n = Math.min(batchSize, totalCalls - calls);
+      const iss = await timed(() => issueMany(h, n, kiosks));
+      issued += iss.n;
+      issueSeconds += iss.seconds;
+      const lat: number[] = [];
+      const drained = await timed(async () => (await Promise.all(h.windowIds.map((w) => windowLoop(h, w, lat)))).reduce((a, b) => a + b, 0));
+      if (drained.n !== n) throw new Error(`batch ${batches + 1}: called ${drained.n} of ${n}`);
+      calls += drained.n;
+      drainSeconds += drained.seconds;
+      batches++;
+      if (batches <= ratioBatches) {
+        ours.push(drained.perSecond);
+        latencies.push(...lat);
+        const c = await baselineRun(tx, exec, batchSize, windows, 'claim');
+        const s2 = await baselineRun(tx, exec, batchSize, windows, 'loop');
+        claimOnly.push(c.perSecond);
+        sameShape.push(s2.perSecond);
+        log(`  batch ${batches}: ours ${drained.perSecond.toFixed(1)}/s (issue ${iss.perSecond.toFixed(1)}/s), claim-only ${c.perSecond.toFixed(0)}/s, same-shape ${s2.perSecond.toFixed(0)}/s`);
+      } else if (batches % 10 === 0) {
+        log(`  batch ${batches}: ${calls} calls, ${((performance.now() - t0) / 1000).toFixed(0)} s, drain ${drained.perSecond.toFixed(1)}/s`);
+      }
     }
-    await rawPool?.end();
+    const wallSeconds = (performance.now() - t0) / 1000;
     const sortedLat = latencies.sort((a, b) => a - b);
-
-    const long = totalCalls > 0 && longSeconds > 0 ? await longRun(h, windows, kiosks, totalCalls, longSeconds, log) : null;
+    const check = await checkDatabase(h, before, issued, calls);
     return {
-      kind: db.kind, windows, waiting, rounds,
+      kind: db.kind, windows, batchSize, ratioBatches,
       ours: { perSecond: median(ours), callP50: pct(sortedLat, 50), callP99: pct(sortedLat, 99) },
       claimOnly: { perSecond: median(claimOnly) },
       sameShape: { perSecond: median(sameShape) },
       ratioVsClaim: median(ours) / median(claimOnly),
       ratioVsSameShape: median(ours) / median(sameShape),
-      long,
+      oneWindow: { ours: alone.perSecond, sameShape: aloneBase.perSecond, ratio: alone.perSecond / aloneBase.perSecond },
+      long: {
+        targetCalls: totalCalls, budgetSeconds: longSeconds, batches, calls, issued, wallSeconds, drainSeconds, issueSeconds,
+        callsPerSecond: (calls - alone.n) / drainSeconds, issuesPerSecond: (issued - 100) / issueSeconds,
+        reachedTarget: calls >= totalCalls, ...check,
+      },
     };
   } finally {
+    await rawPool?.end();
     await h.close();
     await db.drop();
   }
 }
 
-async function longRun(h: BenchHall, windows: number, kiosks: number, target: number, budgetSeconds: number, log: (s: string) => void): Promise<QueueBenchResult['long']> {
-  // Only the tickets of this phase count: the throughput rounds left theirs done.
-  const before = await counts(h);
-  const t0 = performance.now();
-  const deadline = t0 + budgetSeconds * 1000;
-  let issued = 0, calls = 0, emptyCalls = 0, maxWaitingSeen = 0;
-  let stopIssuing = false;
-  let feederDone = false;
-  const HIGH = 500, LOW = 250;
-  const feeder = (async () => {
-    while (!stopIssuing) {
-      const waitingNow = issued - calls;
-      maxWaitingSeen = Math.max(maxWaitingSeen, waitingNow);
-      if (issued >= target || performance.now() > deadline) break;
-      if (waitingNow >= LOW) { await sleep(2); continue; }
-      // A batch: the kiosks print up to HIGH waiting, never past the target.
-      const batch = Math.min(HIGH - waitingNow, target - issued);
-      let left = batch;
-      await Promise.all(Array.from({ length: kiosks }, async () => {
-        while (left > 0) {
-          left--;
-          await issueTicket(h.ctx, h.admin, h.hallId, { serviceId: h.serviceId, priority: 'normal' });
-          issued++;
-        }
-      }));
-    }
-  })();
-  void feeder.then(() => { feederDone = true; });
-  let lastReport = t0;
-  const worker = async (windowId: string) => {
-    for (;;) {
-      const ticket = await callNextTicket(h.ctx, h.admin, windowId);
-      if (!ticket) {
-        emptyCalls++;
-        // Done once the kiosks stopped and nothing is left; else wait for the next batch.
-        if (feederDone && calls >= issued) return;
-        // A window with nobody to call asks again shortly, as a console would poll.
-        await sleep(50);
-        continue;
-      }
-      calls++;
-      await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'start' });
-      await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'complete', outcome: 'done' });
-      if (performance.now() - lastReport > 30_000) {
-        lastReport = performance.now();
-        log(`  long run: ${calls} calls in ${((lastReport - t0) / 1000).toFixed(0)} s (${(calls / ((lastReport - t0) / 1000)).toFixed(0)}/s)`);
-      }
-    }
-  };
-  await Promise.all([feeder, ...h.windowIds.map(worker)]);
-  stopIssuing = true;
-  const seconds = (performance.now() - t0) / 1000;
-  void windows;
-
-  // Checked from the database, not from our counters.
+/** Checked from the database, not from our counters. */
+async function checkDatabase(h: BenchHall, before: Awaited<ReturnType<typeof counts>>, issued: number, calls: number) {
   const after = await counts(h);
   const [dbl] = await queryRows<{ n: number }>(h.ctx.db, sql`
     select count(*)::int as n from (select ticket_id from ticket_calls where hall_id = ${h.hallId} and not recall
@@ -398,15 +380,16 @@ async function longRun(h: BenchHall, windows: number, kiosks: number, target: nu
   const [lost] = await queryRows<{ n: number }>(h.ctx.db, sql`
     select count(*)::int as n from tickets t where t.hall_id = ${h.hallId}
       and not exists (select 1 from ticket_calls c where c.ticket_id = t.id and not c.recall)`);
-  const [gaps] = await queryRows<{ n: number }>(h.ctx.db, sql`
-    select (max(seq) - count(distinct seq))::int + (count(*) - count(distinct seq))::int as n from tickets where hall_id = ${h.hallId}`);
+  // One prefix, one day: seq must be exactly 1..n.
+  const [numbers] = await queryRows<{ n: number }>(h.ctx.db, sql`
+    select (count(*) - count(distinct seq))::int + (coalesce(max(seq), 0) - count(distinct seq))::int + (count(*) - count(distinct number))::int as n
+    from tickets where hall_id = ${h.hallId}`);
   return {
-    targetCalls: target, budgetSeconds, calls, issued, seconds, callsPerSecond: calls / seconds,
-    reachedTarget: calls >= target, maxWaitingSeen, emptyCalls,
     doubleCalls: Number(dbl!.n),
+    // Tickets never called, plus any difference between what was issued or called and what the tables hold.
     lostTickets: Number(lost!.n) + Math.abs(after.tickets - before.tickets - issued) + Math.abs(after.calls - before.calls - calls),
     notDone: after.tickets - after.done,
-    numberGaps: Number(gaps!.n),
+    numberProblems: Number(numbers!.n),
   };
 }
 
@@ -417,4 +400,3 @@ async function counts(h: BenchHall) {
            (select count(*)::int from ticket_calls where hall_id = ${h.hallId} and not recall) as calls`);
   return { tickets: Number(row!.tickets), done: Number(row!.done), calls: Number(row!.calls) };
 }
-

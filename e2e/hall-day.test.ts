@@ -191,12 +191,14 @@ describe('a day in the demo hall', () => {
     expect(display, 'the demo display token was printed').toBeDefined();
     board = await newPage(FULL_HD);
     await board.goto(`/board?token=${display!.token}`);
-    // The token leaves the address bar; the one-time gesture turns the voice on.
+    // The token leaves the address bar.
     await seePath(board, '/board');
     await expect.poll(() => new URL(board.url()).search).toBe('');
+    // Once the board is up, the one-time tap that lets it speak. (Tapped while the board was still
+    // loading, the button is replaced under the finger and the tap can be lost.)
+    await see(board.getByTestId('board'));
     await board.getByRole('button', { name: '点击启用语音播报' }).click();
     await seeNo(board.getByRole('button', { name: '点击启用语音播报' }));
-    await see(board.getByTestId('board'));
     await seeText(board.getByTestId('latest-call'), '当前叫号', '暂无叫号');
     await seeText(board.getByTestId('window-1'), '1号窗口', '未开放');
     await seeText(board.getByTestId('window-2'), '2号窗口', '未开放');

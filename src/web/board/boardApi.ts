@@ -1,18 +1,12 @@
 // The board's calls to the API, authenticated with the display's device token (api/client.ts
 // sends the session cookie only). Errors are ApiError, as everywhere in the web app.
-import { ApiError, buildUrl, seg } from '../api/client';
-import { currentLanguage } from '../i18n/setup';
+import { seg } from '../api/client';
+import { deviceRequest, type DeviceMe } from '../api/device-request';
 
 export type PauseReason = 'handover' | 'equipment' | 'break' | 'other';
 export type WindowStatus = 'closed' | 'open' | 'paused';
 
-export interface DeviceMe {
-  id: string;
-  kind: 'kiosk' | 'display' | 'evaluator';
-  name: string;
-  hallId: string;
-  hallName: string;
-}
+export type { DeviceMe } from '../api/device-request';
 
 export interface BoardStaff {
   name: string;
@@ -68,36 +62,9 @@ export interface Fetched<T> {
 }
 
 async function deviceGet<T>(path: string, token: string, signal?: AbortSignal): Promise<Fetched<T>> {
-  let response: Response;
-  const sentAt = Date.now();
-  try {
-    response = await fetch(buildUrl(path), {
-      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage(), Authorization: `Bearer ${token}` },
-      credentials: 'omit',
-      cache: 'no-store',
-      signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, code: 'network_error', message: String(error) });
-  }
-  const receivedAt = Date.now();
-  if (!response.ok) {
-    let code = `http_${response.status}`;
-    let message = response.statusText || `HTTP ${response.status}`;
-    try {
-      const body = (await response.json()) as { error?: { code?: string; message?: string } };
-      if (body.error?.code) code = body.error.code;
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // Not JSON.
-    }
-    throw new ApiError({ status: response.status, code, message });
-  }
-  const data = (await response.json()) as T;
-  const date = Date.parse(response.headers.get('Date') ?? '');
+  const { data, serverDate, sentAt, receivedAt } = await deviceRequest<T>(token, 'GET', path, undefined, signal);
   // The header has whole seconds; +500 ms centres the error. Offsets under 2 s are noise.
-  const offset = Number.isNaN(date) ? 0 : date + 500 - (sentAt + receivedAt) / 2;
+  const offset = serverDate === null ? 0 : serverDate + 500 - (sentAt + receivedAt) / 2;
   return { data, clockOffsetMs: Math.abs(offset) < 2_000 ? 0 : offset };
 }
 

@@ -2,6 +2,9 @@
 // Shapes follow the contract; fields the server may add later are optional here.
 import { api, seg } from '../api/client';
 import type { ServiceWindow, WindowStatus } from '../api/types';
+import type { QueueHall, QueueService } from '../api/queue-types';
+
+export type { QueueHall, QueueService } from '../api/queue-types';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
 export type TicketPriority = 'normal' | 'priority';
@@ -57,29 +60,6 @@ export interface QueueTicket {
   recalls: number;
   windowId: string | null;
   waitedMinutes: number | null;
-}
-
-export interface QueueHall {
-  id: string;
-  name: string;
-  timezone: string;
-  openNow: boolean;
-  opensAt: string | null;
-  closesAt: string | null;
-  todayHours: Array<{ open: string; close: string }>;
-  /** Not in the contract yet; when the server sends it, the console uses it. */
-  maxRecalls?: number;
-}
-
-export interface QueueService {
-  id: string;
-  name: string;
-  ticketPrefix: string;
-  waiting: number;
-  priorityWaiting: number;
-  openWindows: number;
-  estimatedWaitMinutes: number | null;
-  longestWaitMinutes: number;
 }
 
 export interface QueueWindow {
