@@ -151,6 +151,18 @@ describe('a window at work', () => {
     expect(after).not.toContain('equipment_fault');
   });
 
+  it('does not count a paused window as serving when another closes (R-08)', async () => {
+    const q = await openHallWithQueue(t, { services: 1, windows: 2 });
+    const [w1, w2] = q.windows;
+    await openWindow(w1!.staff, w1!.id);
+    await openWindow(w2!.staff, w2!.id);
+    await w2!.staff.post(`/api/v1/windows/${w2!.id}/pause`, { reason: 'break' });
+    await issue(q.kiosk, q.hall.id, q.services[0]!.id);
+    const res = await w1!.staff.post(`/api/v1/windows/${w1!.id}/close`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('tickets_waiting');
+  });
+
   it('refuses to close the last window while people wait (R-08) unless a manager overrides with a reason', async () => {
     const q = await openHallWithQueue(t, { services: 1, windows: 1 });
     const w = q.windows[0]!;

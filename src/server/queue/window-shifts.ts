@@ -149,12 +149,16 @@ export async function closeWindow(ctx: AppContext, actor: Actor, windowId: strin
   });
 }
 
-/** Services of this window with people waiting that no other open or paused window serves. */
+/**
+ * Services of this window with people waiting that no other open window serves. A paused
+ * window does not count: its staff may be gone for the day, and R-08 asks that someone serve
+ * the people who are here now.
+ */
 async function strandedServices(tx: Tx, hallId: string, windowId: string, serviceIds: string[]) {
   if (!serviceIds.length) return [];
   const covered = new Set((await tx.select({ serviceId: windowServices.serviceId }).from(windowServices)
     .innerJoin(windows, eq(windows.id, windowServices.windowId))
-    .where(and(eq(windows.hallId, hallId), inArray(windows.status, ['open', 'paused']), isNull(windows.archivedAt),
+    .where(and(eq(windows.hallId, hallId), eq(windows.status, 'open'), isNull(windows.archivedAt),
       sql`${windows.id} <> ${windowId}`, inArray(windowServices.serviceId, serviceIds)))).map((r) => r.serviceId));
   const waiting = await tx.select({ serviceId: tickets.serviceId, name: services.name, count: sql<number>`count(*)::int` })
     .from(tickets).innerJoin(services, eq(services.id, tickets.serviceId))

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  LaptopOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -32,6 +33,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/devices', id: 'devices', labelKey: 'nav.devices', action: 'devices.read', icon: <DesktopOutlined /> },
   { path: '/admin/calendar', id: 'calendar', labelKey: 'nav.calendar', action: 'calendar.read', icon: <CalendarOutlined /> },
   { path: '/admin/audit', id: 'audit', labelKey: 'nav.audit', action: 'audit.read', icon: <AuditOutlined /> },
+  // Leaves the admin layout for the full-screen window console.
+  { path: '/console', id: 'console', labelKey: 'nav.console', action: 'queue.operate', icon: <LaptopOutlined /> },
 ];
 
 /** The menu key for a location: the longest nav path that prefixes it. */

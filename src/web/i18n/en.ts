@@ -7,6 +7,7 @@ export const en: Messages = {
     title: 'Service Hall Administration',
   },
   nav: {
+    console: 'Window console',
     overview: 'Overview',
     halls: 'Halls',
     services: 'Services',

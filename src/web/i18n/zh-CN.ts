@@ -5,6 +5,7 @@ export const zhCN = {
     title: '政务服务大厅管理平台',
   },
   nav: {
+    console: '窗口工作台',
     overview: '概览',
     halls: '大厅',
     services: '服务事项',

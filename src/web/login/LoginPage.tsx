@@ -18,10 +18,12 @@ function readState(state: unknown): LoginState {
   return state && typeof state === 'object' ? (state as LoginState) : {};
 }
 
-function redirectTarget(state: unknown): string {
+function redirectTarget(state: unknown, role?: string): string {
   const { from } = readState(state);
   // Only our own screens, never an outside address smuggled into the state.
-  return typeof from === 'string' && /^\/(admin|console)(\/|$|\?)/.test(from) ? from : '/admin';
+  if (typeof from === 'string' && /^\/(admin|console)(\/|$|\?)/.test(from)) return from;
+  // Window staff work at the console; everyone else starts at the hall overview.
+  return role === 'staff' ? '/console' : '/admin';
 }
 
 export default function LoginPage() {
@@ -33,14 +35,14 @@ export default function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
 
   if (status === 'loading') return <PageLoading fullScreen />;
-  if (user) return <Navigate to={redirectTarget(location.state)} replace />;
+  if (user) return <Navigate to={redirectTarget(location.state, user.role)} replace />;
 
   const submit = async (values: Values) => {
     setSubmitting(true);
     setError(null);
     try {
-      await login(values.username.trim(), values.password);
-      void navigate(redirectTarget(location.state), { replace: true });
+      const signedIn = await login(values.username.trim(), values.password);
+      void navigate(redirectTarget(location.state, signedIn.role), { replace: true });
     } catch (e) {
       setError(e);
     } finally {
