@@ -5,7 +5,9 @@ import { dirname, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const VIEWPORT = { width: 1440, height: 900 } as const;
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
+// The README's pictures are refreshed on purpose (UPDATE_SCREENSHOTS=1 npm run test:browser);
+// ordinary runs write to .tmp so a test run does not change tracked files.
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../.tmp/screenshots');
 
 const CHROMIUM_ARGS = [
   '--headless',
