@@ -11,7 +11,7 @@ import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
 import { findHall } from '../halls/repo.js';
 import { runCommand, type Effects } from '../run-command.js';
-import { reviewCoverage } from './coverage.js';
+import { redirectBoundTickets, reviewCoverage } from './coverage.js';
 import { policyOf } from './queue-policy.js';
 import * as repo from './repo.js';
 import { fromCoreTicket, presentTicket, toCoreTicket } from './ticket-view.js';
@@ -73,7 +73,9 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: strin
       before: { status: before.status, windowId: before.windowId, serviceId: before.serviceId, recalls: before.recalls }, after: summary,
     });
     await announce(tx, fx, action, before, after, winNumber);
-    return presentTicket(after, await serviceName(tx, after.serviceId), fx.now);
+    // A rejoin may have been moved off a window that closed meanwhile (announce): show where it waits.
+    const shown = action.type === 'rejoin' ? (await repo.findTicket(tx, after.id))! : after;
+    return presentTicket(shown, await serviceName(tx, shown.serviceId), fx.now);
   });
 }
 
@@ -86,9 +88,14 @@ async function toEvent(tx: Tx, hallId: string, action: TicketAction): Promise<Ti
     if (!s) throw new AppError('validation_failed', [{ path: 'serviceId', message: 'not a service of this hall' }]);
     return { type: 'transfer', to: { serviceId: s.id }, position: action.position };
   }
-  const [w] = await tx.select({ id: windows.id }).from(windows)
-    .where(and(eq(windows.id, action.windowId!), eq(windows.hallId, hallId), isNull(windows.archivedAt)));
+  // FOR SHARE: a close of that window waits for this transfer (and then moves the ticket on),
+  // or this transfer waits for the close and sees it.
+  const [w] = await tx.select({ id: windows.id, status: windows.status }).from(windows)
+    .where(and(eq(windows.id, action.windowId!), eq(windows.hallId, hallId), isNull(windows.archivedAt))).for('share');
   if (!w) throw new AppError('validation_failed', [{ path: 'windowId', message: 'not a window of this hall' }]);
+  // Only that window may call a ticket sent to it, and a closed window calls nobody: the
+  // ticket would wait unseen (coverage alerts count unbound tickets) until someone opened it.
+  if (w.status === 'closed') throw new AppError('window_not_open', { status: w.status });
   return { type: 'transfer', to: { windowId: w.id }, position: action.position };
 }
 
@@ -114,6 +121,13 @@ async function announce(tx: Tx, fx: Effects, action: TicketAction, before: repo.
       return;
     case 'rejoin':
       fx.emit(hallId, 'ticket.rejoined', { ...base, serviceId: after.serviceId });
+      // Back to the window it had been transferred to — unless that window closed since the
+      // no-show: its close moved the tickets then waiting for it, not this one. Same rule as a
+      // close (coverage.ts); FOR SHARE orders this against a close running now.
+      if (after.boundWindowId) {
+        const [w] = await tx.select({ status: windows.status }).from(windows).where(eq(windows.id, after.boundWindowId)).for('share');
+        if (w?.status === 'closed') await redirectBoundTickets(tx, fx, hallId, after.boundWindowId);
+      }
       await reviewCoverage(tx, fx, hallId, [after.serviceId]);
       return;
     case 'transfer':
