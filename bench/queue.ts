@@ -17,7 +17,8 @@
 //   · same shape: that claim, then start and complete as two more one-UPDATE transactions —
 //     the like-for-like loop, so its ratio is what our code costs over the bare SQL.
 // Also one window alone on 100 tickets (and the same-shape loop alone), to show how much
-// 50 windows gain over one.
+// 50 windows gain over one. Pool size = window count (BENCH_POOL_SIZE to change it); on PGlite
+// one batch goes to the ratio (three on PostgreSQL), PGlite being one connection anyway.
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
@@ -169,7 +170,7 @@ async function issueMany(h: BenchHall, count: number, kiosks: number): Promise<n
   return issued;
 }
 
-/** One window's loop until it gets a 204: call-next → start → complete. Returns call latencies. */
+/** One window's loop until it gets a 204: call-next → start → complete. Returns the tickets it served; call-next latencies go to `latencies`. */
 async function windowLoop(h: BenchHall, windowId: string, latencies: number[]): Promise<number> {
   let calls = 0;
   for (;;) {

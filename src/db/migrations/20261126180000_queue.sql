@@ -46,6 +46,8 @@ create table tickets (
 );
 create index tickets_waiting on tickets (service_id, queued_at) where status = 'waiting';
 create index tickets_hall_day on tickets (hall_id, service_day);
+-- Recent service times per service, for wait estimates on every issue and queue screen.
+create index tickets_done_by_service on tickets (service_id, ended_at desc) where status = 'done';
 -- The invariant behind "never one ticket to two windows", from the other side: a window holds
 -- at most one called or serving ticket.
 create unique index tickets_one_per_window on tickets (window_id) where status in ('called', 'serving');
