@@ -26,7 +26,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Actor } from '../src/core/access/policy.js';
 import { DEFAULT_OPENING_CHECKLIST } from '../src/core/windows/opening-checklist.js';
-import { openDatabase, queryRows, type Database } from '../src/db/client.js';
+import { databaseUrlWith, openDatabase, queryRows, type Database } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { users } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
@@ -64,9 +64,7 @@ export async function openBenchDatabase(poolSize: number, label = 'q'): Promise<
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    const url = u.toString();
+    const url = databaseUrlWith(serverUrl, name);
     const database = await openDatabase({ databaseUrl: url, poolSize });
     await migrate(database);
     return {

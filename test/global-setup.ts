@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../src/db/client.js';
+import { databaseUrlWith, openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 
 declare module 'vitest' {
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
     await admin.connect();
     await admin.query(`drop database if exists ${template}`);
     await admin.query(`create database ${template}`);
-    const database = await openDatabase({ databaseUrl: withDatabase(url, template), poolSize: 1 });
+    const database = await openDatabase({ databaseUrl: databaseUrlWith(url, template), poolSize: 1 });
     await migrate(database);
     await database.close();
     project.provide('postgresTemplate', template);
@@ -51,10 +51,4 @@ export default async function setup(project: TestProject) {
     const { rmSync } = await import('node:fs');
     rmSync(file, { force: true });
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }

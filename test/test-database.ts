@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../src/db/client.js';
-import { withDatabase } from './global-setup.js';
+import { databaseUrlWith, openDatabase, type Database } from '../src/db/client.js';
 
 export interface TestDatabase {
   database: Database;
@@ -24,7 +23,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
     await admin.end();
-    const url = withDatabase(serverUrl, name);
+    const url = databaseUrlWith(serverUrl, name);
     const database = await openDatabase({ databaseUrl: url, poolSize: options.poolSize ?? 10 });
     return {
       database,

@@ -131,3 +131,10 @@ export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
   const result = await q.execute(query);
   return (result as unknown as { rows: T[] }).rows;
 }
+
+/** The same server URL, pointing at another database on it (tests and benchmarks make their own). */
+export function databaseUrlWith(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

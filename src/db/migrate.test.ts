@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './client.js';
+import { databaseUrlWith, openDatabase } from './client.js';
 import { listMigrations, migrate } from './migrate.js';
 
 describe('migrations', () => {
@@ -23,9 +23,8 @@ describe('migrations', () => {
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url.toString(), poolSize: 2 })));
+    const url = databaseUrlWith(server, name);
+    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url, poolSize: 2 })));
     try {
       const applied = await Promise.all(instances.map((d) => migrate(d)));
       const all = (await listMigrations()).map((m) => m.name);

@@ -25,17 +25,11 @@ export interface IssueTicketInput {
   phone?: string | undefined;
 }
 
-export async function openWindowCount(db: Queryable, serviceId: string): Promise<number> {
+/** Windows of the service in these states (open: calling now; paused: will resume). */
+export async function windowCountForService(db: Queryable, serviceId: string, statuses: ('open' | 'paused')[]): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(windowServices)
     .innerJoin(windows, eq(windows.id, windowServices.windowId))
-    .where(and(eq(windowServices.serviceId, serviceId), eq(windows.status, 'open'), isNull(windows.archivedAt)));
-  return row?.n ?? 0;
-}
-
-async function staffedWindowCount(db: Queryable, serviceId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(windowServices)
-    .innerJoin(windows, eq(windows.id, windowServices.windowId))
-    .where(and(eq(windowServices.serviceId, serviceId), inArray(windows.status, ['open', 'paused']), isNull(windows.archivedAt)));
+    .where(and(eq(windowServices.serviceId, serviceId), inArray(windows.status, statuses), isNull(windows.archivedAt)));
   return row?.n ?? 0;
 }
 
@@ -53,7 +47,7 @@ export async function issueTicket(ctx: AppContext, actor: Actor, hallId: string,
       .where(and(eq(services.id, input.serviceId), eq(services.hallId, hallId), isNull(services.archivedAt))).limit(1);
     if (!service) throw new AppError('not_found', { serviceId: input.serviceId });
     // A paused window will resume; a service nobody has signed in for cannot be served.
-    if ((await staffedWindowCount(tx, service.id)) === 0) throw new AppError('no_open_window', { serviceId: service.id });
+    if ((await windowCountForService(tx, service.id, ['open', 'paused'])) === 0) throw new AppError('no_open_window', { serviceId: service.id });
     const seq = await repo.nextTicketSeq(tx, hallId, service.ticketPrefix, clock.today);
     const row = await repo.insertTicket(tx, {
       id: newTicketId(fx.now.getTime()), hallId, serviceId: service.id, number: formatTicketNumber(service.ticketPrefix, seq),
@@ -65,7 +59,7 @@ export async function issueTicket(ctx: AppContext, actor: Actor, hallId: string,
     const waiting = (await repo.waitingOfService(tx, service.id)).map(toCoreTicket);
     const history = await repo.recentCalls(tx, [service.id], policy.priorityStreak);
     const ahead = ticketsAhead(toCoreTicket(row), waiting, history, policy, fx.now);
-    const estimatedWaitMinutes = estimateWait(ahead, await openWindowCount(tx, service.id), await repo.recentServiceMinutes(tx, service.id));
+    const estimatedWaitMinutes = estimateWait(ahead, await windowCountForService(tx, service.id, ['open']), await repo.recentServiceMinutes(tx, service.id));
     fx.audit({
       action: 'ticket.issued', hallId, targetType: 'ticket', targetId: row.id,
       after: { number: row.number, serviceId: service.id, priority: row.priority, priorityReason: row.priorityReason },

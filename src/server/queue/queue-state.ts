@@ -87,17 +87,16 @@ export async function boardSnapshot(db: Queryable, hall: Hall, now: Date) {
 export async function publicTicketView(db: Queryable, hall: Hall, ticket: repo.TicketRow, serviceName: string, now: Date) {
   let ahead = 0;
   let estimatedWaitMinutes: number | null = null;
+  const windows = await repo.windowsOfHall(db, hall.id);
   if (ticket.status === 'waiting') {
     const policy = policyOf(hall);
     const waiting = (await repo.waitingOfService(db, ticket.serviceId)).map(toCoreTicket);
     const bound = ticket.boundWindowId ? (await repo.waitingInHall(db, hall.id)).filter((t) => t.boundWindowId === ticket.boundWindowId).map(toCoreTicket) : [];
     const history = await repo.recentCalls(db, [ticket.serviceId], policy.priorityStreak);
     ahead = ticketsAhead(toCoreTicket(ticket), [...waiting, ...bound], history, policy, now);
-    const windows = await repo.windowsOfHall(db, hall.id);
     const open = windows.filter((w) => w.status === 'open' && w.serviceIds.includes(ticket.serviceId)).length;
     estimatedWaitMinutes = estimateWait(ahead, open, await repo.recentServiceMinutes(db, ticket.serviceId));
   }
-  const windows = ticket.windowId ? await repo.windowsOfHall(db, hall.id) : [];
   const w = windows.find((x) => x.id === ticket.windowId);
   return {
     id: ticket.id, number: ticket.number, status: ticket.status, serviceName, ahead, estimatedWaitMinutes,

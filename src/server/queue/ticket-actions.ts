@@ -4,7 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../core/access/policy.js';
 import { transition, type CompletionOutcome, type TicketEvent, type TransferPosition } from '../../core/queue/ticket-state.js';
-import { services, windows, windowServices } from '../../db/schema.js';
+import { services, windows } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
@@ -135,10 +135,4 @@ async function announce(tx: Tx, fx: Effects, action: TicketAction, before: repo.
       await reviewCoverage(tx, fx, hallId, [after.serviceId]);
       return;
   }
-}
-
-/** Windows of the hall that serve a service, for transfer pickers. */
-export async function windowsServing(tx: Tx, serviceId: string) {
-  return tx.select({ id: windows.id }).from(windows).innerJoin(windowServices, eq(windowServices.windowId, windows.id))
-    .where(and(eq(windowServices.serviceId, serviceId), isNull(windows.archivedAt)));
 }
