@@ -51,6 +51,10 @@ interface HallFx {
   operator: Client;
   /** An open window of both services, worked by `operator`, that hands out tickets in any state. */
   desk: Desk;
+  /** The one (required) material of `service`; a case of it with a one-time notice. */
+  material: string;
+  caseId: string;
+  noticeId: string;
 }
 const halls = {} as Record<HallKey, HallFx>;
 const clients = {} as Record<Who, Client>;
@@ -99,6 +103,13 @@ beforeAll(async () => {
   halls.A.operator = clients.staff;
   halls.B.operator = await t.login(opB.username, opB.password);
   for (const h of [halls.A, halls.B]) h.desk = await openDesk(t, h.id, [h.service, h.otherService], h.operator, { number: windowNumber() });
+  for (const h of [halls.A, halls.B]) {
+    h.material = ((await t.admin.get(`/api/v1/services/${h.service}`)).json() as { materials: { id: string }[] }).materials[0]!.id;
+    h.caseId = (await caseIn(h, 'missing')).caseId;
+    const notice = await t.admin.post(`/api/v1/cases/${h.caseId}/notices`, {});
+    expect(notice.statusCode, notice.body).toBe(201);
+    h.noticeId = notice.json().id;
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +120,7 @@ async function auditRows(): Promise<number> {
   return row!.n;
 }
 
-/** Everything the queue endpoints can change, in one value: tickets, calls, windows at work, alerts, events. */
+/** Everything the queue and case endpoints can change, in one value: tickets, calls, windows at work, cases, alerts, events. */
 async function queueState(): Promise<string> {
   const [row] = await queryRows<{ h: string; n: number }>(t.ctx.db, sql`
     select md5(coalesce(string_agg(r, E'\n' order by r), '')) as h, count(*)::int as n from (
@@ -121,9 +132,31 @@ async function queueState(): Promise<string> {
       union all select 'pause ' || x::text from window_pauses x
       union all select 'fault ' || x::text from faults x
       union all select 'alert ' || x::text from alerts x
+      union all select 'case ' || x::text from cases x
+      union all select 'notice ' || x::text from case_notices x
+      union all select 'extension ' || x::text from case_extensions x
+      union all select 'year counter ' || x::text from hall_year_counters x
       union all select 'events ' || count(*)::text from events
     ) rows`);
   return `${row!.n}:${row!.h}`;
+}
+
+/**
+ * A case of the hall's service, made by the admin, in the state a case action starts from:
+ * open with nothing missing (`complete`) or its material missing, accepted, or accepted with an
+ * extension waiting for the manager.
+ */
+async function caseIn(h: HallFx, state: 'complete' | 'missing' | 'accepted' | 'extension'): Promise<{ caseId: string; extensionId: string | null }> {
+  const created = await t.admin.post(`/api/v1/halls/${h.id}/cases`, {
+    serviceId: h.service, applicant: { name: '张三' }, submitted: state === 'missing' ? [] : [h.material],
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const caseId = created.json().id as string;
+  if (state === 'accepted' || state === 'extension') expect((await t.admin.post(`/api/v1/cases/${caseId}/accept`, {})).statusCode).toBe(200);
+  if (state !== 'extension') return { caseId, extensionId: null };
+  const ext = await t.admin.post(`/api/v1/cases/${caseId}/extensions`, { workingDays: 2, reason: '需现场核查' });
+  expect(ext.statusCode, ext.body).toBe(201);
+  return { caseId, extensionId: ext.json().id as string };
 }
 
 function expectError(res: LightMyRequestResponse | { statusCode: number; body: string }, status: 401 | 403, code: string) {
@@ -175,9 +208,11 @@ interface Req { method: string; url: string; body?: unknown; raw?: { payload: Bu
  *                (staff only at a window they are signed in to, which the fixtures arrange; the
  *                refusal for everyone else is checked separately below).
  * queue-supervise — resolving alerts: admins anywhere, the hall's manager in their own hall.
+ * case-work    — cases at the window (cases.operate): admins anywhere; the hall's manager and staff in their own hall.
+ * case-approve — deciding an extension (cases.approve_extension): admins anywhere, the hall's manager in their own hall.
  */
-type Kind = 'hall' | 'admin-hall' | 'admin-global' | 'self' | 'public' | 'queue-issue' | 'queue-work' | 'queue-supervise';
-const hallKinds: Kind[] = ['hall', 'admin-hall', 'queue-issue', 'queue-work', 'queue-supervise'];
+type Kind = 'hall' | 'admin-hall' | 'admin-global' | 'self' | 'public' | 'queue-issue' | 'queue-work' | 'queue-supervise' | 'case-work' | 'case-approve';
+const hallKinds: Kind[] = ['hall', 'admin-hall', 'queue-issue', 'queue-work', 'queue-supervise', 'case-work', 'case-approve'];
 
 /** Who besides admins may do a write of this kind, in their own hall (hall A) only. */
 const allowedInOwnHall: Partial<Record<Kind, Who[]>> = {
@@ -185,6 +220,8 @@ const allowedInOwnHall: Partial<Record<Kind, Who[]>> = {
   'queue-issue': ['manager', 'staff', 'kiosk'],
   'queue-work': ['manager', 'staff'],
   'queue-supervise': ['manager'],
+  'case-work': ['manager', 'staff'],
+  'case-approve': ['manager'],
 };
 
 interface WriteFx {
@@ -214,6 +251,8 @@ const ticketAction = (path: string, state: TicketState, body?: (h: HallFx) => un
   });
 /** A window of the hall's service that the hall's operator has just signed in to. */
 const openedWindowOf = (h: HallFx) => openedWindow(t, h.id, [h.service], h.operator, { number: windowNumber() });
+/** Case fixtures share a prepared case among the refused callers, who must leave it as it was. */
+const caseFx = (noun: string, prepare: WriteFx['prepare'], kind: Kind = 'case-work'): WriteFx => ({ kind, noun, shared: true, prepare });
 
 const writes: Record<string, WriteFx> = {
   'POST /api/v1/auth/login': {
@@ -267,6 +306,14 @@ const writes: Record<string, WriteFx> = {
   'PATCH /api/v1/services/{serviceId}': {
     kind: 'hall', noun: 'services',
     prepare: async (h) => ({ method: 'PATCH', url: `/api/v1/services/${h.service}`, body: { name: `改名事项 ${next()}` } }),
+  },
+  'POST /api/v1/halls/{hallId}/catalog/import': {
+    kind: 'hall', noun: 'catalogue (importing)',
+    prepare: async (h) => {
+      const n = next();
+      const entry = { code: `IMP-${n}`, name: '导入事项', ticketPrefix: prefix(n), kind: 'immediate', materials: [{ name: '居民身份证', originals: 1, copies: 0, required: true }] };
+      return { method: 'POST', url: `/api/v1/halls/${h.id}/catalog/import`, body: { format: 'chuangkou.catalog', version: 1, services: [entry] } };
+    },
   },
   'DELETE /api/v1/services/{serviceId}': {
     kind: 'hall', noun: 'services',
@@ -347,6 +394,33 @@ const writes: Record<string, WriteFx> = {
     // Signing in at 10:00 is late (R-09), which raises an alert to resolve.
     prepare: async (h) => ({ method: 'POST', url: `/api/v1/alerts/${await alertOfWindow(t, h.id, await openedWindowOf(h))}/resolve` }),
   }),
+  'POST /api/v1/halls/{hallId}/cases': caseFx('cases (opening)', async (h) => ({
+    method: 'POST', url: `/api/v1/halls/${h.id}/cases`, body: { serviceId: h.service, applicant: { name: '李四' }, submitted: [h.material] },
+  })),
+  'PATCH /api/v1/cases/{caseId}': caseFx('cases (materials)', async (h) => ({
+    method: 'PATCH', url: `/api/v1/cases/${(await caseIn(h, 'missing')).caseId}`, body: { submitted: [h.material] },
+  })),
+  'POST /api/v1/cases/{caseId}/notices': caseFx('cases (one-time notices)', async (h) => ({
+    method: 'POST', url: `/api/v1/cases/${(await caseIn(h, 'missing')).caseId}/notices`, body: {},
+  })),
+  'POST /api/v1/cases/{caseId}/accept': caseFx('cases (accepting)', async (h) => ({
+    method: 'POST', url: `/api/v1/cases/${(await caseIn(h, 'complete')).caseId}/accept`, body: {},
+  })),
+  'POST /api/v1/cases/{caseId}/refuse': caseFx('cases (refusing)', async (h) => ({
+    method: 'POST', url: `/api/v1/cases/${(await caseIn(h, 'complete')).caseId}/refuse`, body: { reason: '不属于本机关职责范围', basis: '《行政许可法》第三十二条' },
+  })),
+  'POST /api/v1/cases/{caseId}/complete': caseFx('cases (completing)', async (h) => ({
+    method: 'POST', url: `/api/v1/cases/${(await caseIn(h, 'accepted')).caseId}/complete`, body: { result: '已办结' },
+  })),
+  'POST /api/v1/cases/{caseId}/extensions': caseFx('cases (asking for an extension)', async (h) => ({
+    method: 'POST', url: `/api/v1/cases/${(await caseIn(h, 'accepted')).caseId}/extensions`, body: { workingDays: 3, reason: '需现场核查' },
+  })),
+  'POST /api/v1/extensions/{extensionId}/approve': caseFx('case extensions (approving)', async (h) => ({
+    method: 'POST', url: `/api/v1/extensions/${(await caseIn(h, 'extension')).extensionId}/approve`, body: {},
+  }), 'case-approve'),
+  'POST /api/v1/extensions/{extensionId}/reject': caseFx('case extensions (rejecting)', async (h) => ({
+    method: 'POST', url: `/api/v1/extensions/${(await caseIn(h, 'extension')).extensionId}/reject`, body: { note: '请按期办结' },
+  }), 'case-approve'),
 };
 
 function expectedFor(kind: Kind, who: Who, hall: HallKey): 'ok' | 401 | 403 {
@@ -525,6 +599,7 @@ const reads: ReadFx[] = [
   { noun: 'hall', url: (h) => `/api/v1/halls/${h.id}`, inA: [...allPeople, 'kiosk', 'display', 'evaluator'] },
   { noun: 'services', url: (h) => `/api/v1/halls/${h.id}/services`, inA: [...allPeople, 'kiosk', 'display'] },
   { noun: 'service', url: (h) => `/api/v1/services/${h.service}`, inA: [...allPeople, 'kiosk', 'display'] },
+  { noun: 'catalogue export', url: (h) => `/api/v1/halls/${h.id}/catalog/export`, inA: [...allPeople, 'kiosk', 'display'] },
   { noun: 'windows', url: (h) => `/api/v1/halls/${h.id}/windows`, inA: [...allPeople, 'display', 'evaluator'] },
   { noun: 'window', url: (h) => `/api/v1/windows/${h.window}`, inA: [...allPeople, 'display', 'evaluator'] },
   { noun: 'people', url: (h) => `/api/v1/users?hallId=${h.id}`, inA: ['admin', 'manager', 'inspector'] },
@@ -540,6 +615,11 @@ const reads: ReadFx[] = [
   { noun: 'board', url: (h) => `/api/v1/halls/${h.id}/board`, inA: [...allPeople, 'kiosk', 'display'] },
   { noun: 'window state', url: (h) => `/api/v1/windows/${h.desk.windowId}/state`, inA: allPeople },
   { noun: 'alerts', url: (h) => `/api/v1/halls/${h.id}/alerts?status=all`, inA: allPeople },
+  { noun: 'cases', url: (h) => `/api/v1/halls/${h.id}/cases`, inA: allPeople },
+  { noun: 'case', url: (h) => `/api/v1/cases/${h.caseId}`, inA: allPeople },
+  { noun: 'one-time notice print', url: (h) => `/api/v1/notices/${h.noticeId}/print`, inA: allPeople },
+  { noun: 'case report', url: (h) => `/api/v1/halls/${h.id}/reports/cases?from=2026-11-01&to=2026-11-30`, inA: ['admin', 'manager', 'inspector'] },
+  { noun: 'case report CSV', url: (h) => `/api/v1/halls/${h.id}/reports/cases.csv?from=2026-11-01&to=2026-11-30`, inA: ['admin', 'manager', 'inspector'] },
 ];
 
 describe('read endpoints', () => {
@@ -564,6 +644,19 @@ describe('read endpoints', () => {
       }
     }
   }
+
+  it('lets anyone, signed in or not, read the public service guide of either hall (R-16)', async () => {
+    for (const who of everyone) {
+      for (const h of [halls.A, halls.B]) {
+        for (const url of ['/api/v1/public/halls', `/api/v1/public/halls/${h.id}/guide`, `/api/v1/public/halls/${h.id}/guide/${h.service}`]) {
+          const res = await clients[who].get(url);
+          expect(res.statusCode, `${who} ${url}: ${res.body}`).toBe(200);
+        }
+      }
+    }
+    // A service is read only under its own hall.
+    expect((await t.anonymous.get(`/api/v1/public/halls/${halls.A.id}/guide/${halls.B.service}`)).statusCode).toBe(404);
+  });
 
   it('lists only hall A to a manager, staff, inspector and devices of hall A; both halls to an admin', async () => {
     const names = async (c: Client) => ((await c.get('/api/v1/halls')).json() as { items: { id: string }[] }).items.map((h) => h.id);

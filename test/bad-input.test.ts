@@ -65,6 +65,12 @@ interface Ids {
   alert: string;
   /** Another hall's service and window: real ids this hall must not accept. */
   foreign: { service: string; window: string };
+  /**
+   * Cases of `service` in the states the case actions start from: `complete` (open, nothing
+   * missing), `missing` (open, its one material not handed in), `accepted`, a `notice`, a pending
+   * `extension`; `material` is the service's material, `trackToken` the complete case's token.
+   */
+  cases: { complete: string; missing: string; accepted: string; notice: string; extension: string; material: string; trackToken: string };
 }
 let ids: Ids;
 
@@ -77,6 +83,9 @@ const pathParamFixtures: Record<string, (i: Ids) => string> = {
   year: () => '2026',
   ticketId: (i) => i.tickets.waiting,
   alertId: (i) => i.alert,
+  caseId: (i) => i.cases.complete,
+  noticeId: (i) => i.cases.notice,
+  extensionId: (i) => i.cases.extension,
 };
 
 /** Where a queue action would succeed: its window or ticket in the state the action starts from. */
@@ -92,6 +101,9 @@ const pathParamsOf: Record<string, Record<string, (i: Ids) => string>> = {
   'POST /api/v1/tickets/{ticketId}/rejoin': { ticketId: (i) => i.tickets.noShow },
   'POST /api/v1/tickets/{ticketId}/complete': { ticketId: (i) => i.tickets.serving },
   'POST /api/v1/tickets/{ticketId}/transfer': { ticketId: (i) => i.tickets.serving },
+  'POST /api/v1/cases/{caseId}/notices': { caseId: (i) => i.cases.missing },
+  'POST /api/v1/cases/{caseId}/complete': { caseId: (i) => i.cases.accepted },
+  'POST /api/v1/cases/{caseId}/extensions': { caseId: (i) => i.cases.accepted },
 };
 
 const hallBody = () => ({
@@ -101,8 +113,27 @@ const hallBody = () => ({
 });
 const serviceBody = () => ({
   code: 'NEW-1', name: '新事项', ticketPrefix: 'NZ', kind: 'promised', statutoryDays: 20, promisedDays: 5,
-  materials: [{ id: randomUUID(), name: '居民身份证', copies: 1, original: true, required: true, note: '原件' }],
+  materials: [{ id: randomUUID(), ...guideMaterial() }],
+  ...serviceGuide(),
 });
+// Every field of the service guide (R-16), so each one is exercised.
+const guideMaterial = () => ({
+  name: '授权委托书', originals: 1, copies: 1, form: 'paper', required: false, condition: '委托他人代办的', source: 'applicant',
+  sourceNote: '申请人自备', note: '须本人签字', blankFormUrl: '/files/forms/委托书.pdf', sampleUrl: 'https://example.org/sample.pdf',
+});
+const serviceGuide = () => ({
+  itemType: 'licensing', department: '市场监督管理局', resultName: '营业执照', acceptanceConditions: '名称已申报通过', legalBasis: '《市场主体登记管理条例》',
+  processSteps: [{ title: '受理', description: '材料齐全的当场受理' }], fees: [{ item: '工本费', amount: '10 元/本', basis: '发改价格规〔2016〕2559 号' }],
+  location: '一楼 A 区 3—5 号窗口', serviceHours: '工作日 9:00—17:00', consultationPhone: '0571-86001505', supervisionPhone: '12345',
+  onlineUrl: 'https://example.org/apply',
+});
+const catalogBody = () => {
+  const { materials: _ids, ...service } = serviceBody();
+  return {
+    format: 'chuangkou.catalog', version: 1, exportedAt: '2026-01-05T02:00:00.000Z', hall: { name: '别的大厅' },
+    services: [{ ...service, code: 'IMP-1', ticketPrefix: 'IM', materials: [guideMaterial()] }],
+  };
+};
 
 const validBodies: Record<string, (i: Ids) => Record<string, unknown>> = {
   // Credentials are deliberately wrong: even a mutation that slipped through could not sign in.
@@ -114,6 +145,7 @@ const validBodies: Record<string, (i: Ids) => Record<string, unknown>> = {
   'PATCH /api/v1/halls/{hallId}': hallBody,
   'POST /api/v1/halls/{hallId}/services': serviceBody,
   'PATCH /api/v1/services/{serviceId}': serviceBody,
+  'POST /api/v1/halls/{hallId}/catalog/import': catalogBody,
   'POST /api/v1/halls/{hallId}/windows': (i) => ({ number: 42, name: '新窗口', serviceIds: [i.service] }),
   'PATCH /api/v1/windows/{windowId}': (i) => ({ number: 43, name: '改名窗口', serviceIds: [i.service] }),
   'POST /api/v1/halls/{hallId}/devices': () => ({ kind: 'kiosk', name: '新取号机' }),
@@ -126,6 +158,21 @@ const validBodies: Record<string, (i: Ids) => Record<string, unknown>> = {
   'POST /api/v1/tickets/{ticketId}/no-show': () => ({ onDemand: true, note: '群众表示改日再来' }),
   'POST /api/v1/tickets/{ticketId}/complete': () => ({ outcome: 'notice_issued', note: '缺户口簿，已一次性告知' }),
   'POST /api/v1/tickets/{ticketId}/transfer': (i) => ({ serviceId: i.otherService, position: 'back', note: '转综合窗口' }),
+  'POST /api/v1/halls/{hallId}/cases': (i) => ({
+    serviceId: i.service, ticketId: i.tickets.waiting, windowId: i.windows.open,
+    applicant: { name: '张三', idNumber: '330102199001011234', phone: '13800138000' }, submitted: [i.cases.material], applicable: [i.cases.material],
+  }),
+  'PATCH /api/v1/cases/{caseId}': (i) => ({
+    submitted: [i.cases.material], applicable: [i.cases.material], defective: [{ materialId: i.cases.material, reason: '复印件不清晰' }],
+    applicant: { name: '李四', idNumber: '330102199001011234', phone: '13800138000' },
+  }),
+  'POST /api/v1/cases/{caseId}/notices': () => ({ nextSteps: '请补齐材料后到 3 号窗口办理', notes: '原件核验后当场退还' }),
+  'POST /api/v1/cases/{caseId}/accept': () => ({}),
+  'POST /api/v1/cases/{caseId}/refuse': () => ({ reason: '申请事项不属于本机关职责范围', basis: '《行政许可法》第三十二条' }),
+  'POST /api/v1/cases/{caseId}/complete': () => ({ result: '准予办理', note: '请凭回执领取' }),
+  'POST /api/v1/cases/{caseId}/extensions': () => ({ workingDays: 3, reason: '需现场核查' }),
+  'POST /api/v1/extensions/{extensionId}/approve': () => ({ note: '同意延期' }),
+  'POST /api/v1/extensions/{extensionId}/reject': () => ({ note: '请按期办结' }),
 };
 
 /**
@@ -141,6 +188,10 @@ const readQueries: Record<string, (i: Ids) => string> = {
   'GET /api/v1/halls/{hallId}/calendar/working-days': () => '?from=2026-01-05&add=3',
   // A real token: only the id decides.
   'GET /api/v1/tickets/{ticketId}': (i) => `?token=${i.trackToken}`,
+  'GET /api/v1/tickets/{ticketId}/events': (i) => `?token=${i.trackToken}`,
+  'GET /api/v1/cases/{caseId}/track': (i) => `?token=${i.cases.trackToken}`,
+  'GET /api/v1/halls/{hallId}/reports/cases': () => '?from=2026-11-01&to=2026-11-30',
+  'GET /api/v1/halls/{hallId}/reports/cases.csv': () => '?from=2026-11-01&to=2026-11-30',
 };
 
 /**
@@ -438,6 +489,10 @@ async function snapshot(): Promise<Snapshot> {
       union all select 'pause ' || x::text from window_pauses x
       union all select 'fault ' || x::text from faults x
       union all select 'alert ' || x::text from alerts x
+      union all select 'case ' || x::text from cases x
+      union all select 'notice ' || x::text from case_notices x
+      union all select 'extension ' || x::text from case_extensions x
+      union all select 'year counter ' || x::text from hall_year_counters x
       union all select 'events ' || count(*)::text from events
     ) rows order by r`);
   return {
@@ -486,6 +541,23 @@ beforeAll(async () => {
   const foreignHall = await createHall(t.admin, { name: '别的大厅' });
   const foreignService = await createService(t.admin, foreignHall.id, { kind: 'immediate' });
   const foreignWindow = await createWindow(t.admin, foreignHall.id, [foreignService.id]);
+  // Cases of the service (its one material is required), by the admin.
+  const material = service.materials[0]!.id;
+  const newCase = async (submitted: string[]) => {
+    const res = await t.admin.post(`/api/v1/halls/${hall.id}/cases`, { serviceId: service.id, applicant: { name: '张三' }, submitted });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; trackToken: string };
+  };
+  const accept = async (caseId: string) => expect((await t.admin.post(`/api/v1/cases/${caseId}/accept`, {})).statusCode).toBe(200);
+  const completeCase = await newCase([material]);
+  const missingCase = await newCase([]);
+  const noticed = await newCase([]);
+  const notice = (await t.admin.post(`/api/v1/cases/${noticed.id}/notices`, {})).json() as { id: string };
+  const accepted = await newCase([material]);
+  await accept(accepted.id);
+  const extended = await newCase([material]);
+  await accept(extended.id);
+  const extension = (await t.admin.post(`/api/v1/cases/${extended.id}/extensions`, { workingDays: 2, reason: '需现场核查' })).json() as { id: string };
   ids = {
     hall: hall.id, service: service.id, window: window.id, staff: staff.id, device: device.id, otherService: otherService.id,
     windows: { open, paused, lastOfService },
@@ -493,6 +565,10 @@ beforeAll(async () => {
     trackToken: waiting.trackToken,
     alert: await alertOfWindow(t, hall.id, open),
     foreign: { service: foreignService.id, window: foreignWindow.id },
+    cases: {
+      complete: completeCase.id, missing: missingCase.id, accepted: accepted.id, notice: notice.id, extension: extension.id,
+      material, trackToken: completeCase.trackToken,
+    },
   };
   before = await snapshot();
 });
@@ -667,7 +743,7 @@ describe('after every refusal above', () => {
 describe('input that is odd but acceptable', () => {
   it('treats an unknown material id as a new material and gives it a server id', async () => {
     const unknown = randomUUID();
-    const res = await t.admin.patch(`/api/v1/services/${ids.service}`, { materials: [{ id: unknown, name: '户口簿', copies: 1, original: true, required: false }] });
+    const res = await t.admin.patch(`/api/v1/services/${ids.service}`, { materials: [{ id: unknown, name: '户口簿', originals: 1, copies: 0, required: false }] });
     expect(res.statusCode, res.body).toBe(200);
     const [material] = res.json().materials as { id: string; name: string }[];
     expect(material!.name).toBe('户口簿');

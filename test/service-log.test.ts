@@ -238,6 +238,17 @@ const fixtures: Record<string, LogFx> = {
       expected: () => ({ action: 'service.updated', targetType: 'service', targetId: service, hallId: hall, actor: manager }),
     }),
   },
+  'POST /api/v1/halls/{hallId}/catalog/import': {
+    prepare: async () => {
+      const n = next();
+      const entry = { code: `IMP-${n}`, name: '导入事项', ticketPrefix: prefix(n), kind: 'immediate', materials: [{ name: '居民身份证', originals: 1, copies: 0, required: true }] };
+      return {
+        by: manager, req: { method: 'POST', url: `/api/v1/halls/${hall}/catalog/import`, body: { format: 'chuangkou.catalog', version: 1, services: [entry] } },
+        // One row per service written (here service.created) and one for the import as a whole.
+        expected: () => ({ action: 'catalog.imported', targetType: 'hall', targetId: hall, hallId: hall, actor: manager, after: { created: 1, codes: [`IMP-${n}`] } }),
+      };
+    },
+  },
   'DELETE /api/v1/services/{serviceId}': {
     prepare: async () => {
       const s = (await newService(hall)).id;
@@ -362,7 +373,65 @@ const fixtures: Record<string, LogFx> = {
       };
     },
   },
+  'POST /api/v1/halls/{hallId}/cases': {
+    prepare: async () => ({
+      by: staff, req: { method: 'POST', url: `/api/v1/halls/${hall}/cases`, body: { serviceId: service, applicant: { name: '张三' }, submitted: [] } },
+      expected: (res) => caseRow(res.json().id, 'case.created', { after: { status: 'open', serviceId: service, ownerId: staff.id, missing: [res.json().materials[0].materialId] } }),
+    }),
+  },
+  'PATCH /api/v1/cases/{caseId}': caseLogFx('missing', (c, m) => ({ method: 'PATCH', url: `/api/v1/cases/${c}`, body: { submitted: [m] } }),
+    (c, m) => caseRow(c, 'case.updated', { before: { submitted: [] }, after: { submitted: [m], missingCount: 0 } })),
+  'POST /api/v1/cases/{caseId}/notices': caseLogFx('missing', (c) => ({ method: 'POST', url: `/api/v1/cases/${c}/notices`, body: {} }),
+    (c, m, res) => ({ ...caseRow(res.json().id, 'case.notice_issued', { before: { status: 'open' }, after: { caseId: c, round: 1, status: 'awaiting_supplement', missing: [m] } }), targetType: 'case_notice' })),
+  'POST /api/v1/cases/{caseId}/accept': caseLogFx('complete', (c) => ({ method: 'POST', url: `/api/v1/cases/${c}/accept`, body: {} }),
+    (c) => caseRow(c, 'case.accepted', { before: { status: 'open' }, after: { status: 'accepted', acceptedDay: '2026-11-26', deadline: '2026-12-03' } })),
+  'POST /api/v1/cases/{caseId}/refuse': caseLogFx('complete', (c) => ({ method: 'POST', url: `/api/v1/cases/${c}/refuse`, body: { reason: '不属于本机关职责范围', basis: '《行政许可法》第三十二条' } }),
+    (c) => caseRow(c, 'case.refused', { after: { status: 'refused', reason: '不属于本机关职责范围', basis: '《行政许可法》第三十二条' } })),
+  'POST /api/v1/cases/{caseId}/complete': caseLogFx('accepted', (c) => ({ method: 'POST', url: `/api/v1/cases/${c}/complete`, body: { result: '已办结' } }),
+    (c) => caseRow(c, 'case.completed', { before: { status: 'accepted' }, after: { status: 'completed', onTime: true, result: '已办结' } })),
+  'POST /api/v1/cases/{caseId}/extensions': caseLogFx('accepted', (c) => ({ method: 'POST', url: `/api/v1/cases/${c}/extensions`, body: { workingDays: 3, reason: '需现场核查' } }),
+    (c, _m, res) => ({ ...caseRow(res.json().id, 'case.extension_requested', { after: { caseId: c, workingDays: 3, reason: '需现场核查' } }), targetType: 'case_extension' })),
+  'POST /api/v1/extensions/{extensionId}/approve': caseLogFx('extension', (_c, _m, e) => ({ method: 'POST', url: `/api/v1/extensions/${e}/approve`, body: { note: '同意' } }),
+    (c, _m, _res, e) => ({ ...caseRow(e!, 'case.extension_approved', { before: { deadline: '2026-12-03' }, after: { caseId: c, status: 'approved', deadline: '2026-12-07' } }), targetType: 'case_extension', actor: manager }), 'manager'),
+  'POST /api/v1/extensions/{extensionId}/reject': caseLogFx('extension', (_c, _m, e) => ({ method: 'POST', url: `/api/v1/extensions/${e}/reject`, body: {} }),
+    (c, _m, _res, e) => ({ ...caseRow(e!, 'case.extension_rejected', { after: { caseId: c, status: 'rejected', deadline: '2026-12-03' } }), targetType: 'case_extension', actor: manager }), 'manager'),
 };
+
+// ---- cases: each fixture works on a fresh case of `service` (its one material is required), made by `staff`.
+
+function caseRow(id: string, action: string, detail: Detail = {}): Expected {
+  return { action, targetType: 'case', targetId: id, hallId: hall, actor: staff, ...detail };
+}
+
+async function caseIn(state: 'complete' | 'missing' | 'accepted' | 'extension') {
+  const material = ((await t.admin.get(`/api/v1/services/${service}`)).json() as { materials: { id: string }[] }).materials[0]!.id;
+  const created = await staff.client.post(`/api/v1/halls/${hall}/cases`, { serviceId: service, applicant: { name: '张三' }, submitted: state === 'missing' ? [] : [material] });
+  expect(created.statusCode, created.body).toBe(201);
+  const caseId = created.json().id as string;
+  if (state === 'accepted' || state === 'extension') expect((await staff.client.post(`/api/v1/cases/${caseId}/accept`, {})).statusCode).toBe(200);
+  let extensionId: string | null = null;
+  if (state === 'extension') {
+    const ext = await staff.client.post(`/api/v1/cases/${caseId}/extensions`, { workingDays: 2, reason: '需现场核查' });
+    expect(ext.statusCode, ext.body).toBe(201);
+    extensionId = ext.json().id;
+  }
+  return { caseId, material, extensionId };
+}
+
+function caseLogFx(
+  state: 'complete' | 'missing' | 'accepted' | 'extension',
+  request: (caseId: string, material: string, extensionId: string | null) => Req,
+  expected: (caseId: string, material: string, res: LightMyRequestResponse, extensionId: string | null) => Expected,
+  by: 'staff' | 'manager' = 'staff',
+): LogFx {
+  return {
+    prepare: async () => {
+      const { caseId, material, extensionId } = await caseIn(state);
+      // People are made in beforeAll, after the fixtures are defined: picked when the fixture runs.
+      return { by: by === 'manager' ? manager : staff, req: request(caseId, material, extensionId), expected: (res) => expected(caseId, material, res, extensionId) };
+    },
+  };
+}
 
 function send(client: Client, r: Req): Promise<LightMyRequestResponse> {
   if (r.raw) return client.request(r.method as 'PUT', r.url, r.raw, { 'content-type': 'image/png' });

@@ -11,8 +11,16 @@ const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date
 
 export interface OpeningInterval { weekday: number; open: string; close: string }
 export interface HoursExceptionRow { date: string; closed: boolean; open?: string; close?: string; note?: string }
+/** A material of a service's guide (申请材料, R-16); see docs/CASES-API.md. */
 export interface MaterialRow {
-  id: string; name: string; copies: number; original: boolean; required: boolean; note: string | null;
+  id: string; name: string;
+  originals: number; copies: number;
+  form: 'paper' | 'electronic' | 'either';
+  /** false with a condition: needed only when the condition holds (e.g. "委托办理的"); without one: optional. */
+  required: boolean; condition: string | null;
+  source: 'applicant' | 'government' | 'intermediary' | 'other'; sourceNote: string | null;
+  note: string | null;
+  blankFormUrl: string | null; sampleUrl: string | null;
 }
 
 export const halls = pgTable('halls', {
@@ -25,6 +33,7 @@ export const halls = pgTable('halls', {
   phone: text('phone'),
   queuePolicy: jsonb('queue_policy').$type<Record<string, number>>().notNull().default({}),
   openingChecklist: jsonb('opening_checklist').$type<{ id: string; label: string }[] | null>(),
+  casePolicy: jsonb('case_policy').$type<Record<string, number>>().notNull().default({}),
   createdAt: tstz('created_at').notNull().defaultNow(),
   archivedAt: tstz('archived_at'),
 });
@@ -39,9 +48,28 @@ export const services = pgTable('services', {
   statutoryDays: integer('statutory_days'),
   promisedDays: integer('promised_days'),
   materials: jsonb('materials').$type<MaterialRow[]>().notNull(),
+  // The service guide (办事指南, R-16): see migrations/20261126200000_service_guide.sql.
+  itemType: text('item_type').$type<ItemType>().notNull().default('public_service'),
+  department: text('department'),
+  resultName: text('result_name'),
+  acceptanceConditions: text('acceptance_conditions'),
+  legalBasis: text('legal_basis'),
+  processSteps: jsonb('process_steps').$type<ProcessStepRow[]>().notNull().default([]),
+  fees: jsonb('fees').$type<FeeRow[]>().notNull().default([]),
+  location: text('location'),
+  serviceHours: text('service_hours'),
+  consultationPhone: text('consultation_phone'),
+  supervisionPhone: text('supervision_phone'),
+  onlineUrl: text('online_url'),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
   createdAt: tstz('created_at').notNull().defaultNow(),
   archivedAt: tstz('archived_at'),
 });
+/** 事项类型 (GB/T 39046): 行政许可, 行政确认, 行政给付, 行政裁决, 行政奖励, 其他行政权力, 公共服务. */
+export type ItemType = 'licensing' | 'confirmation' | 'payment' | 'adjudication' | 'reward' | 'other_power' | 'public_service';
+export interface ProcessStepRow { title: string; description: string | null }
+/** 收费项目: what, how much (收费标准, as published) and on what basis (收费依据). */
+export interface FeeRow { item: string; amount: string; basis: string }
 
 export const windows = pgTable('windows', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -245,4 +273,91 @@ export const alerts = pgTable('alerts', {
   raisedAt: tstz('raised_at').notNull(),
   resolvedAt: tstz('resolved_at'),
   resolvedBy: text('resolved_by'),
+});
+
+// Cases (办件) and what hangs off them: see migrations/20261126201000_cases.sql.
+export interface CaseApplicantRow { name: string; idNumber: string | null; phone: string | null }
+export interface DefectiveMaterialRow { materialId: string; reason: string }
+export interface NoticeMaterialRow {
+  materialId: string; name: string; originals: number; copies: number; form: string;
+  note: string | null; condition: string | null; defect: string | null;
+}
+export type CaseStatus = 'open' | 'awaiting_supplement' | 'accepted' | 'refused' | 'completed';
+
+export const hallYearCounters = pgTable('hall_year_counters', {
+  hallId: uuid('hall_id').notNull(),
+  kind: text('kind').$type<'case' | 'notice' | 'refusal'>().notNull(),
+  year: integer('year').notNull(),
+  lastValue: integer('last_value').notNull(),
+}, (t) => [primaryKey({ columns: [t.hallId, t.kind, t.year] })]);
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey(),
+  hallId: uuid('hall_id').notNull(),
+  number: text('number').notNull(),
+  serviceId: uuid('service_id').notNull(),
+  ticketId: uuid('ticket_id'),
+  windowId: uuid('window_id'),
+  ownerId: uuid('owner_id').notNull(),
+  applicant: jsonb('applicant').$type<CaseApplicantRow>().notNull(),
+  status: text('status').$type<CaseStatus>().notNull(),
+  submitted: jsonb('submitted').$type<string[]>().notNull().default([]),
+  applicable: jsonb('applicable').$type<string[]>().notNull().default([]),
+  defective: jsonb('defective').$type<DefectiveMaterialRow[]>().notNull().default([]),
+  trackToken: text('track_token').notNull(),
+  createdAt: tstz('created_at').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+  kind: text('kind').$type<'immediate' | 'promised'>(),
+  promisedDays: integer('promised_days'),
+  acceptedAt: tstz('accepted_at'),
+  acceptedBy: uuid('accepted_by'),
+  acceptedDay: text('accepted_day'),
+  deadline: text('deadline'),
+  originalDeadline: text('original_deadline'),
+  refusedAt: tstz('refused_at'),
+  refusedBy: uuid('refused_by'),
+  refusalNumber: text('refusal_number'),
+  refusalReason: text('refusal_reason'),
+  refusalBasis: text('refusal_basis'),
+  completedAt: tstz('completed_at'),
+  completedBy: uuid('completed_by'),
+  completedDay: text('completed_day'),
+  result: text('result'),
+  resultNote: text('result_note'),
+  onTime: boolean('on_time'),
+  lightAlerted: text('light_alerted').$type<'yellow' | 'red'>(),
+});
+
+export const caseNotices = pgTable('case_notices', {
+  id: uuid('id').primaryKey(),
+  hallId: uuid('hall_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  number: text('number').notNull(),
+  round: integer('round').notNull(),
+  missing: jsonb('missing').$type<NoticeMaterialRow[]>().notNull(),
+  nextSteps: text('next_steps').notNull(),
+  notes: text('notes'),
+  serviceMaterialIds: jsonb('service_material_ids').$type<string[]>().notNull(),
+  breach: text('breach').$type<'second_round'>(),
+  breachMaterialIds: jsonb('breach_material_ids').$type<string[]>().notNull().default([]),
+  issuedBy: uuid('issued_by').notNull(),
+  windowId: uuid('window_id'),
+  issuedAt: tstz('issued_at').notNull(),
+  issuedDay: text('issued_day').notNull(),
+});
+
+export const caseExtensions = pgTable('case_extensions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  hallId: uuid('hall_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  workingDays: integer('working_days').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull(),
+  requestedBy: uuid('requested_by').notNull(),
+  requestedAt: tstz('requested_at').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: tstz('decided_at'),
+  decisionNote: text('decision_note'),
+  previousDeadline: text('previous_deadline'),
+  newDeadline: text('new_deadline'),
 });

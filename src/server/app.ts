@@ -23,6 +23,8 @@ import { PHOTO_MAX_BYTES, PHOTO_TYPES } from './users/photo.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerWindowRoutes } from './windows/routes.js';
 import { registerQueueRoutes } from './queue/routes.js';
+import { registerReportRoutes } from './reports/routes.js';
+import { registerCaseRoutes } from './cases/routes.js';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -57,7 +59,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerDeviceRoutes(host, ctx);
   registerCalendarRoutes(host, ctx);
   registerAuditRoutes(host, ctx);
-  registerQueueRoutes(host, ctx);
+  registerQueueRoutes(host, ctx, streams);
+  registerCaseRoutes(host, ctx);
+  registerReportRoutes(host, ctx);
   registerEventRoutes(host, ctx, streams);
 
   const document = openapi.document();

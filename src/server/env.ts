@@ -15,6 +15,8 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
   DEMO: bool.default(true),
+  /** With DEMO: also a month of past casework, so lights, breaches and reports have something to show. */
+  DEMO_HISTORY: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),

@@ -12,6 +12,7 @@ import type { Env } from './env.js';
 import { EventHub } from './events/hub.js';
 import { pruneExpired } from './maintenance.js';
 import { startScheduledChecks } from './queue/scheduled-checks.js';
+import { startSupervisionChecks } from './cases/supervision-check.js';
 
 export interface RunningServer {
   url: string;
@@ -54,6 +55,7 @@ export async function startServer(env: Env, options: { logger?: boolean; databas
   const built = await buildApp(ctx, { logger: options.logger });
   await pruneExpired(ctx);
   const stopChecks = startScheduledChecks(ctx, (err) => built.app.log.warn({ err }, 'scheduled check failed'));
+  const stopSupervision = startSupervisionChecks(ctx, (err) => built.app.log.warn({ err }, 'supervision-light check failed'));
   const maintenance = setInterval(() => { pruneExpired(ctx).catch((err) => built.app.log.warn({ err }, 'prune failed')); }, 10 * 60_000);
   maintenance.unref();
   await built.app.listen({ port: env.PORT, host: env.HOST });
@@ -69,6 +71,7 @@ export async function startServer(env: Env, options: { logger?: boolean; databas
       stopping ??= (async () => {
         clearInterval(maintenance);
         stopChecks();
+        stopSupervision();
         built.beginShutdown();
         await built.app.close();
         await hub.stop();

@@ -167,6 +167,8 @@ export async function startTestServer(options: { env?: Record<string, string> } 
       WEB_DIR: webDir,
       ADMIN_PASSWORD,
       DEMO: '1',
+      // Tests count cases themselves; the demo's past casework is for people looking at the demo.
+      DEMO_HISTORY: '0',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       PUBLIC_ORIGIN: '',

@@ -17,7 +17,7 @@ export async function createService(client: Client, hallId: string, overrides: R
   const n = next();
   const res = await client.post(`/api/v1/halls/${hallId}/services`, {
     code: `SVC-${n}`, name: `服务事项 ${n}`, ticketPrefix: String.fromCharCode(65 + (n % 26)), kind: 'promised', promisedDays: 5, statutoryDays: 20,
-    materials: [{ name: '居民身份证', copies: 1, original: true, required: true }],
+    materials: [{ name: '居民身份证', originals: 1, copies: 0, required: true }],
     ...overrides,
   });
   expect(res.statusCode, res.body).toBe(201);

@@ -28,7 +28,11 @@ export type Action =
   | 'queue.issue'
   | 'queue.operate'
   | 'queue.override_close'
-  | 'alerts.resolve';
+  | 'alerts.resolve'
+  | 'cases.read'
+  | 'cases.operate'
+  | 'cases.approve_extension'
+  | 'reports.read';
 
 const rolesFor: Record<Action, readonly Role[]> = {
   'hall.create': ['admin'],
@@ -53,6 +57,12 @@ const rolesFor: Record<Action, readonly Role[]> = {
   // R-08 准时满点: only a manager may close the last window while people wait, with a reason.
   'queue.override_close': ['admin', 'manager'],
   'alerts.resolve': ['admin', 'manager'],
+  'cases.read': ['admin', 'manager', 'staff', 'inspector'],
+  // Intake, notices, acceptance, refusal, completion and asking for an extension happen at the window.
+  'cases.operate': ['admin', 'manager', 'staff'],
+  // 延期 moves a promised deadline, so only the hall's manager grants it.
+  'cases.approve_extension': ['admin', 'manager'],
+  'reports.read': ['admin', 'manager', 'inspector'],
 };
 
 // Devices only read what their screen shows; the queue capability adds ticket issuing.

@@ -27,6 +27,17 @@ export interface HallEventMap {
   'window.paused': { windowId: string; number: number; reason: string; note?: string | null };
   'window.resumed': { windowId: string; number: number };
   'window.closed': { windowId: string; number: number };
+  // Case events, emitted by the cases capability (R-11…R-15). Payloads carry no applicant data:
+  // the event stream reaches every screen of the hall.
+  'case.created': { caseId: string; number: string; serviceId: string; ownerId: string };
+  'case.updated': { caseId: string; number: string; missingCount: number };
+  'case.notice_issued': { caseId: string; number: string; noticeId: string; noticeNumber: string; missingCount: number; breach: 'second_round' | null };
+  'case.accepted': { caseId: string; number: string; deadline: string };
+  'case.refused': { caseId: string; number: string };
+  'case.completed': { caseId: string; number: string; onTime: boolean };
+  'case.extension_requested': { caseId: string; number: string; extensionId: string; workingDays: number };
+  'case.extension_decided': { caseId: string; number: string; extensionId: string; approved: boolean; deadline: string };
+  'case.light_changed': { caseId: string; number: string; light: 'yellow' | 'red'; deadline: string };
   'alert.raised': { kind: string; [key: string]: unknown };
 }
 

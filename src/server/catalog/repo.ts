@@ -7,6 +7,11 @@ export function listServices(db: Queryable, hallId: string) {
   return db.select().from(services).where(and(eq(services.hallId, hallId), isNull(services.archivedAt))).orderBy(asc(services.ticketPrefix), asc(services.code));
 }
 
+/** The hall's live services, locked until the transaction ends (an import rewrites them). */
+export function lockServices(db: Queryable, hallId: string) {
+  return db.select().from(services).where(and(eq(services.hallId, hallId), isNull(services.archivedAt))).orderBy(asc(services.code)).for('update');
+}
+
 export async function findService(db: Queryable, id: string) {
   const [s] = await db.select().from(services).where(and(eq(services.id, id), isNull(services.archivedAt))).limit(1);
   return s ?? null;

@@ -1,4 +1,5 @@
-// The hall's catalogue of services (服务事项), each with its ticket prefix and materials.
+// The hall's catalogue of services (服务事项), each with its ticket prefix, its guide (办事指南,
+// R-16) and materials; the catalogue document's import and export; the public guide.
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
@@ -10,11 +11,16 @@ import { presentService } from './present.js';
 import * as repo from './repo.js';
 import { createServiceBody, serviceSchema, updateServiceBody } from './schemas.js';
 import { assertCoherentService, withMaterialIds } from './service-rules.js';
+import { registerCatalogTransferRoutes } from './transfer-routes.js';
+import { registerGuideRoutes } from './guide-routes.js';
 
 const hallParams = z.object({ hallId: idParam });
 const serviceParams = z.object({ serviceId: idParam });
 
 export function registerCatalogRoutes(host: RouteHost, ctx: AppContext): void {
+  registerCatalogTransferRoutes(host, ctx);
+  registerGuideRoutes(host, ctx);
+
   defineRoute(host, {
     method: 'GET', url: '/api/v1/halls/:hallId/services', tags: ['catalog'], auth: 'actor',
     summary: "The hall's services", params: hallParams, response: z.object({ items: z.array(serviceSchema) }),
@@ -40,7 +46,7 @@ export function registerCatalogRoutes(host: RouteHost, ctx: AppContext): void {
         if (!(await findHall(tx, params.hallId))) throw new AppError('not_found');
         await assertNoClash(tx, params.hallId, fields);
         const service = presentService(await repo.insertService(tx, {
-          ...fields, hallId: params.hallId, materials: withMaterialIds(body.materials),
+          ...fields, hallId: params.hallId, materials: withMaterialIds(body.materials), createdAt: fx.now, updatedAt: fx.now,
         }));
         fx.audit({ action: 'service.created', hallId: params.hallId, targetType: 'service', targetId: service.id, after: service });
         fx.emit(params.hallId, 'service.created', { serviceId: service.id, code: service.code, name: service.name });
@@ -79,7 +85,9 @@ export function registerCatalogRoutes(host: RouteHost, ctx: AppContext): void {
       assertCoherentService(fields);
       await assertNoClash(tx, current.hallId, fields, current.id);
       const materials = body.materials ? withMaterialIds(body.materials, current.materials) : current.materials;
-      const updated = presentService(await repo.updateService(tx, current.id, { ...fields, materials }));
+      // The guide's fields change only when sent (drizzle leaves undefined columns alone).
+      const { code: _c, name: _n, ticketPrefix: _t, kind: _k, statutoryDays: _s, promisedDays: _p, materials: _m, ...guide } = body;
+      const updated = presentService(await repo.updateService(tx, current.id, { ...guide, ...fields, materials, updatedAt: fx.now }));
       fx.audit({ action: 'service.updated', hallId: current.hallId, targetType: 'service', targetId: current.id, before: presentService(current), after: updated });
       fx.emit(current.hallId, 'service.updated', { serviceId: updated.id, code: updated.code, name: updated.name });
       return updated;

@@ -51,7 +51,10 @@ export const createHallBody = z.object({
   openingChecklist: hallFields.openingChecklist.optional(),
 }).strict();
 
-export const updateHallBody = z.object(hallFields).partial().strict();
+// the share of a case's promised working time after which its light turns yellow.
+export const casePolicySchema = z.object({ yellowThreshold: z.number().min(0.5).max(1) }).strict();
+
+export const updateHallBody = z.object({ ...hallFields, casePolicy: casePolicySchema }).partial().strict();
 
 export const hallSchema = z.object({
   id: z.string(),
@@ -62,6 +65,7 @@ export const hallSchema = z.object({
   address: z.string().nullable(),
   phone: z.string().nullable(),
   openingChecklist: z.array(z.object({ id: z.string(), label: z.string() })).nullable(),
+  casePolicy: z.object({ yellowThreshold: z.number() }),
   createdAt: z.string(),
 });
 export type HallDto = z.infer<typeof hallSchema>;

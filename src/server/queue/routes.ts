@@ -2,19 +2,18 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
-import { tokenHash } from '../auth/tokens.js';
 import { AppError } from '../http/errors.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { findHall } from '../halls/repo.js';
 import { runCommand } from '../run-command.js';
 import { callNextTicket } from './call-next-ticket.js';
 import { issueTicket } from './issue-ticket.js';
-import { boardSnapshot, publicTicketView, queueSnapshot, windowStates } from './queue-state.js';
+import type { OpenStreams } from '../events/routes.js';
+import { boardSnapshot, queueSnapshot, windowStates } from './queue-state.js';
 import * as repo from './repo.js';
 import { actOnTicket, type TicketAction } from './ticket-actions.js';
 import { closeWindow, openWindow, pauseWindow, resumeWindow } from './window-shifts.js';
-import { servicesOfHall } from './repo.js';
-import { timingSafeEqual } from 'node:crypto';
+import { registerTrackStream, trackedTicket, trackingView, trackQuery } from './track-stream.js';
 
 const hallParams = z.object({ hallId: idParam });
 const windowParams = z.object({ windowId: idParam });
@@ -36,7 +35,7 @@ const ticketSchema = z.object({
   waitedMinutes: z.number(),
 });
 
-export function registerQueueRoutes(host: RouteHost, ctx: AppContext): void {
+export function registerQueueRoutes(host: RouteHost, ctx: AppContext, streams: OpenStreams): void {
   defineRoute(host, {
     method: 'POST', url: '/api/v1/halls/:hallId/tickets', tags: ['queue'], auth: 'actor', status: 201,
     summary: 'Issue a ticket (取号): kiosk device or staff; only in opening hours and for a staffed service',
@@ -55,17 +54,16 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext): void {
   defineRoute(host, {
     method: 'GET', url: '/api/v1/tickets/:ticketId', tags: ['queue'], auth: 'public',
     summary: "A ticket's status for the citizen's phone (needs the ticket's token)",
-    params: ticketParams, query: z.object({ token: z.string().min(10).max(200) }),
+    params: ticketParams, query: trackQuery,
     handler: async ({ params, query }) => {
-      const ticket = await repo.findTicket(ctx.db, params.ticketId);
-      const given = Buffer.from(tokenHash(query.token));
-      // Unknown ticket and wrong token look the same: nothing to learn by guessing.
-      if (!ticket || !timingSafeEqual(given, Buffer.from(ticket.trackTokenHash))) throw new AppError('not_found');
-      const hall = (await findHall(ctx.db, ticket.hallId))!;
-      const service = (await servicesOfHall(ctx.db, hall.id)).find((s) => s.id === ticket.serviceId);
-      return publicTicketView(ctx.db, hall, ticket, service?.name ?? '', ctx.now());
+      // The same check and the same view as the live stream below.
+      const view = await trackingView(ctx, await trackedTicket(ctx.db, params.ticketId, query.token));
+      if (!view) throw new AppError('not_found');
+      return view;
     },
   });
+
+  registerTrackStream(host, ctx, streams);
 
   defineRoute(host, {
     method: 'GET', url: '/api/v1/halls/:hallId/queue', tags: ['queue'], auth: 'actor',

@@ -47,16 +47,59 @@ export type HallInput = Omit<Hall, 'id' | 'createdAt'>;
 
 export type ServiceKind = 'immediate' | 'promised';
 
+/** 事项类型 (GB/T 39046). */
+export type ItemType = 'licensing' | 'confirmation' | 'payment' | 'adjudication' | 'reward' | 'other_power' | 'public_service';
+export const ITEM_TYPES: readonly ItemType[] = ['licensing', 'confirmation', 'payment', 'adjudication', 'reward', 'other_power', 'public_service'];
+export type MaterialForm = 'paper' | 'electronic' | 'either';
+export const MATERIAL_FORMS: readonly MaterialForm[] = ['paper', 'electronic', 'either'];
+export type MaterialSource = 'applicant' | 'government' | 'intermediary' | 'other';
+export const MATERIAL_SOURCES: readonly MaterialSource[] = ['applicant', 'government', 'intermediary', 'other'];
+
+/** 申请材料. Not required with a condition: needed when the condition holds; without one: optional. */
 export interface Material {
   id: string;
   name: string;
+  originals: number;
   copies: number;
-  original: boolean;
+  form: MaterialForm;
   required: boolean;
+  condition: string | null;
+  source: MaterialSource;
+  sourceNote: string | null;
   note: string | null;
+  blankFormUrl: string | null;
+  sampleUrl: string | null;
 }
 
-export interface Service {
+export interface ProcessStep {
+  title: string;
+  description: string | null;
+}
+
+/** 收费: no fees means 不收费. */
+export interface Fee {
+  item: string;
+  amount: string;
+  basis: string;
+}
+
+/** The service guide's fields (办事指南). */
+export interface ServiceGuide {
+  itemType: ItemType;
+  department: string | null;
+  resultName: string | null;
+  acceptanceConditions: string | null;
+  legalBasis: string | null;
+  processSteps: ProcessStep[];
+  fees: Fee[];
+  location: string | null;
+  serviceHours: string | null;
+  consultationPhone: string | null;
+  supervisionPhone: string | null;
+  onlineUrl: string | null;
+}
+
+export interface Service extends ServiceGuide {
   id: string;
   hallId: string;
   code: string;
@@ -67,10 +110,11 @@ export interface Service {
   promisedDays: number | null;
   materials: Material[];
   createdAt: string;
+  updatedAt: string;
 }
 
 /** Materials without an id are new; with an id they keep it. */
-export interface ServiceInput {
+export interface ServiceInput extends ServiceGuide {
   code: string;
   name: string;
   ticketPrefix: string;

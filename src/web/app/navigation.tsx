@@ -2,9 +2,11 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileProtectOutlined,
   LaptopOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -33,6 +35,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/devices', id: 'devices', labelKey: 'nav.devices', action: 'devices.read', icon: <DesktopOutlined /> },
   { path: '/admin/calendar', id: 'calendar', labelKey: 'nav.calendar', action: 'calendar.read', icon: <CalendarOutlined /> },
   { path: '/admin/audit', id: 'audit', labelKey: 'nav.audit', action: 'audit.read', icon: <AuditOutlined /> },
+  { path: '/admin/cases', id: 'cases', labelKey: 'cases.nav', action: 'cases.read', icon: <FileProtectOutlined /> },
+  { path: '/admin/reports', id: 'reports', labelKey: 'reports.nav', action: 'reports.read', icon: <BarChartOutlined /> },
   // Leaves the admin layout for the full-screen window console.
   { path: '/console', id: 'console', labelKey: 'nav.console', action: 'queue.operate', icon: <LaptopOutlined /> },
 ];

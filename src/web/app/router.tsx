@@ -20,6 +20,12 @@ const ConsolePage = lazy(() => import('../console/ConsolePage'));
 const BoardPage = lazy(() => import('../board/BoardPage'));
 const KioskPage = lazy(() => import('../kiosk/KioskPage'));
 const TrackPage = lazy(() => import('../track/TrackPage'));
+const GuideHallsPage = lazy(() => import('../guide/GuideHallsPage'));
+const GuideListPage = lazy(() => import('../guide/GuideListPage'));
+const GuideItemPage = lazy(() => import('../guide/GuideItemPage'));
+const CaseTrackPage = lazy(() => import('../cases/track/CaseTrackPage'));
+const CasesPage = lazy(() => import('../admin/cases/CasesPage'));
+const ReportsPage = lazy(() => import('../admin/reports/ReportsPage'));
 
 function Root() {
   return (
@@ -39,6 +45,11 @@ export const router = createBrowserRouter([
       { path: '/console', element: <ConsolePage /> },
       { path: '/kiosk', element: <KioskPage /> },
       { path: '/t/:ticketId', element: <TrackPage /> },
+      // The public service guide (办事指南, R-16): no sign-in.
+      { path: '/guide', element: <GuideHallsPage /> },
+      { path: '/guide/:hallId', element: <GuideListPage /> },
+      { path: '/guide/:hallId/:serviceId', element: <GuideItemPage /> },
+      { path: '/c/:caseId', element: <CaseTrackPage /> },
       {
         path: '/admin',
         element: (
@@ -55,6 +66,8 @@ export const router = createBrowserRouter([
           { path: 'devices', element: <RequirePermission action="devices.read"><DevicesPage /></RequirePermission> },
           { path: 'calendar', element: <RequirePermission action="calendar.read"><CalendarPage /></RequirePermission> },
           { path: 'audit', element: <RequirePermission action="audit.read"><AuditPage /></RequirePermission> },
+          { path: 'cases', element: <RequirePermission action="cases.read"><CasesPage /></RequirePermission> },
+          { path: 'reports', element: <RequirePermission action="reports.read"><ReportsPage /></RequirePermission> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

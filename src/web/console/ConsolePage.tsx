@@ -2,7 +2,7 @@
 // then calls and serves tickets from one screen with keyboard shortcuts (R-02 phrases).
 import { ArrowLeftOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Empty, Flex, Layout, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Hall } from '../api/types';
@@ -13,6 +13,7 @@ import { HallSelector } from '../app/HallSelector';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { can } from '../app/permissions';
 import { RequireAuth } from '../app/RequireAuth';
+import { CaseEventsContext, createCaseEventHub } from '../cases/caseEvents';
 import { PageLoading } from '../ui/PageLoading';
 import { ROLE_COLORS } from '../ui/roleColors';
 import './console.css';
@@ -24,7 +25,9 @@ import { WindowPicker } from './WindowPicker';
 function Console({ hall }: { hall: Hall }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const live = useLiveQueue(hall.id);
+  // Case events reach the case panel through the queue's one live connection.
+  const caseEvents = useMemo(createCaseEventHub, []);
+  const live = useLiveQueue(hall.id, caseEvents.publish);
   // The sign-in answer, kept to say politely that it was late.
   const [signedIn, setSignedIn] = useState<WindowDetail | null>(null);
 
@@ -40,15 +43,17 @@ function Console({ hall }: { hall: Hall }) {
   const mine = live.queue.windows.find((w) => w.staff?.id === user.id && w.status !== 'closed');
   if (mine) {
     return (
-      <WindowDesk
-        key={mine.id}
-        queue={live.queue}
-        window={mine}
-        connected={live.connected}
-        reload={live.reload}
-        lateSignIn={signedIn?.id === mine.id && signedIn.session?.late === true}
-        onDismissLate={() => setSignedIn(null)}
-      />
+      <CaseEventsContext.Provider value={caseEvents}>
+        <WindowDesk
+          key={mine.id}
+          queue={live.queue}
+          window={mine}
+          connected={live.connected}
+          reload={live.reload}
+          lateSignIn={signedIn?.id === mine.id && signedIn.session?.late === true}
+          onDismissLate={() => setSignedIn(null)}
+        />
+      </CaseEventsContext.Provider>
     );
   }
   return (

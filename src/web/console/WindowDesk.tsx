@@ -18,7 +18,10 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { useCurrentUser } from '../app/AuthContext';
+import { useHalls } from '../app/HallContext';
 import { can } from '../app/permissions';
+import { CaseDesk } from '../cases/CaseDesk';
+import { dialogOpen } from '../cases/modalOpen';
 import { describeError } from '../errors/describeError';
 import { formatInZone } from '../time/zone';
 import { actionForKey, availableActions, type ConsoleAction, noShowIsEarly, SHORTCUTS } from './actions';
@@ -64,7 +67,9 @@ function ignoreKey(event: KeyboardEvent): boolean {
   if (!el) return false;
   if (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return true;
   // Anything inside an open dialog belongs to the dialog.
-  return !!el.closest('.ant-modal-wrap, .ant-modal, .ant-select-dropdown');
+  if (el.closest('.ant-modal-wrap, .ant-modal, .ant-select-dropdown')) return true;
+  // In the case panel Space ticks a box or flips a switch; it does not call the next number.
+  return (event.key === ' ' || event.key === 'Spacebar') && !!el.closest('.ck-case');
 }
 
 /** The ticket on screen: the queue's view, with the fuller record of our own last answer. */
@@ -99,6 +104,7 @@ export function WindowDesk({
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const user = useCurrentUser();
+  const { hall: hallInfo } = useHalls();
   const now = useNow(1000);
   const tz = queue.hall.timezone;
   const session = window.session ?? null;
@@ -218,7 +224,8 @@ export function WindowDesk({
       // The browser's own F1 (help), F3 (find), F5 (reload)… never fire on this screen.
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       if (plain && FUNCTION_KEYS.has(event.key)) event.preventDefault();
-      if (dialogRef.current || ignoreKey(event)) return;
+      // The case panel's dialogs (notice, acceptance, print preview) hold the keyboard too.
+      if (dialogRef.current || ignoreKey(event) || dialogOpen('.ck-case-modal')) return;
       const action = actionForKey(event.key, availableRef.current);
       if (!action) return;
       event.preventDefault();
@@ -478,6 +485,14 @@ export function WindowDesk({
       <Typography.Text type="secondary" className="ck-shortcut-help">
         {t('console.shortcutHelp')}
       </Typography.Text>
+
+      {can(user, 'cases.read', queue.hall.id) && (
+        <CaseDesk
+          hall={{ id: queue.hall.id, name: queue.hall.name, timezone: tz, phone: hallInfo?.phone ?? null }}
+          window={window}
+          ticket={ticket ? { id: ticket.id, number: ticket.number, serviceId: ticket.serviceId, status: ticket.status } : null}
+        />
+      )}
 
       {dialog === 'complete' && ticket && (
         <CompleteDialog

@@ -1,7 +1,14 @@
 // English. Must have exactly the keys of zh-CN.ts.
 import type { Messages } from './zh-CN';
 
+import { casesEn } from './cases.en';
+import { guideEn } from './guide.en';
+import { reportsEn } from './reports.en';
+
 export const en: Messages = {
+  guide: guideEn,
+  cases: casesEn,
+  reports: reportsEn,
   app: {
     name: 'Chuangkou',
     title: 'Service Hall Administration',
@@ -489,7 +496,8 @@ export const en: Messages = {
       hoursMinutes: 'about {{hours}} h {{minutes}} min',
       noWindow: 'No window open',
     },
-    updated: 'Updated {{time}}; refreshes every 10 seconds',
+    updated: 'Updated {{time}}',
+    live: 'Updating live',
     refresh: 'Refresh',
     stale: 'Connection problem: this may not be the latest status. Retrying.',
     notFound: 'This number was not found. Please check the QR code or link on your ticket.',

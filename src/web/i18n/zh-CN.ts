@@ -1,5 +1,13 @@
 // 简体中文（默认语言）。en.ts 必须拥有完全相同的键。
+import { casesZhCN } from './cases.zh-CN';
+import { guideZhCN } from './guide.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
+
 export const zhCN = {
+  // Each capability added after the queue keeps its texts in its own file.
+  guide: guideZhCN,
+  cases: casesZhCN,
+  reports: reportsZhCN,
   app: {
     name: '窗口',
     title: '政务服务大厅管理平台',
@@ -486,7 +494,8 @@ export const zhCN = {
       hoursMinutes: '约 {{hours}} 小时 {{minutes}} 分钟',
       noWindow: '暂无窗口办理',
     },
-    updated: '更新于 {{time}}，每 10 秒自动刷新',
+    updated: '更新于 {{time}}',
+    live: '实时更新中',
     refresh: '刷新',
     stale: '网络连接异常，显示的可能不是最新状态，正在重试。',
     notFound: '未找到该号码，请核对凭条上的二维码或链接。',

@@ -9,6 +9,7 @@ import { ConfirmScreen } from './ConfirmScreen';
 import { describeWhen } from './hours';
 import { IssuedScreen } from './IssuedScreen';
 import { KioskFrame } from './KioskFrame';
+import { KioskGuide } from './KioskGuide';
 import { kioskApi, type DeviceMe, type IssuedTicket, type PriorityReason } from './kioskApi';
 import { KioskMessage } from './KioskMessage';
 import { PriorityPicker } from './PriorityPicker';
@@ -21,11 +22,14 @@ import { useQueue } from './useQueue';
 type Screen =
   | { kind: 'home' }
   | { kind: 'priority' }
+  | { kind: 'guide' }
   | { kind: 'confirm'; serviceId: string }
   | { kind: 'issued'; ticket: IssuedTicket; priorityReason: PriorityReason | null; phone: string | null };
 
 /** Back to the start screen after this long without a touch (a screen someone walked away from). */
 const SCREEN_IDLE_MS = 15_000;
+/** Reading a service guide takes longer than choosing a button. */
+const GUIDE_IDLE_MS = 60_000;
 /** On the start screen, a chosen priority or language is forgotten after this long. */
 const HOME_IDLE_MS = 30_000;
 /** Say the figures may be old only when the connection has been down for a while, not on every blip. */
@@ -62,7 +66,7 @@ export function KioskHall({ token, device, onRevoked }: { token: string; device:
   }, []);
 
   const onHome = screen.kind === 'home';
-  const secondsLeft = useIdle(SCREEN_IDLE_MS, !onHome, goHome, screen);
+  const secondsLeft = useIdle(screen.kind === 'guide' ? GUIDE_IDLE_MS : SCREEN_IDLE_MS, !onHome, goHome, screen);
   useIdle(
     HOME_IDLE_MS,
     onHome && (priorityReason !== null || notice !== null || currentLanguage() !== 'zh-CN'),
@@ -186,7 +190,21 @@ export function KioskHall({ token, device, onRevoked }: { token: string; device:
           setNotice(null);
           setScreen({ kind: 'confirm', serviceId });
         }}
+        onGuide={() => {
+          setNotice(null);
+          setScreen({ kind: 'guide' });
+        }}
       />
+      {screen.kind === 'guide' && (
+        <KioskGuide
+          hallId={device.hallId}
+          services={state.services}
+          canIssue={state.hall.openNow}
+          secondsLeft={secondsLeft}
+          onTakeTicket={(serviceId) => setScreen({ kind: 'confirm', serviceId })}
+          onClose={() => setScreen({ kind: 'home' })}
+        />
+      )}
       {screen.kind === 'priority' && (
         <PriorityPicker
           secondsLeft={secondsLeft}

@@ -1,5 +1,5 @@
 // The start screen: one big button per service (R-01), and the priority path (R-03 先急后缓).
-import { ClockCircleOutlined, CloseOutlined, HeartFilled, TeamOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, CloseOutlined, HeartFilled, ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { PriorityReason, QueueService } from './kioskApi';
 import { kioskWaitLine } from './text';
@@ -10,38 +10,52 @@ export function ServiceGrid({
   onPriority,
   onCancelPriority,
   onChoose,
+  onGuide,
 }: {
   services: QueueService[];
   priorityReason: PriorityReason | null;
   onPriority: () => void;
   onCancelPriority: () => void;
   onChoose: (serviceId: string) => void;
+  /** Opens the service guide (办事指南, R-16). */
+  onGuide?: () => void;
 }) {
   const { t } = useTranslation();
   return (
     <div className="ck-kiosk-home">
       <div className="ck-kiosk-home-head">
         <h1 className="ck-kiosk-prompt">{t('kiosk.chooseService')}</h1>
-        {priorityReason ? (
-          <div className="ck-kiosk-priority-on" role="status">
-            <HeartFilled />
-            <div className="ck-kiosk-priority-on-text">
-              <strong>{t('kiosk.priority.active', { reason: t(`kiosk.priority.reasons.${priorityReason}`) })}</strong>
-              <span>{t('kiosk.priority.activeHint')}</span>
+        <div className="ck-kiosk-home-tools">
+          {priorityReason ? (
+            <div className="ck-kiosk-priority-on" role="status">
+              <HeartFilled />
+              <div className="ck-kiosk-priority-on-text">
+                <strong>{t('kiosk.priority.active', { reason: t(`kiosk.priority.reasons.${priorityReason}`) })}</strong>
+                <span>{t('kiosk.priority.activeHint')}</span>
+              </div>
+              <button type="button" className="ck-kiosk-btn ck-kiosk-btn-ghost" onClick={onCancelPriority}>
+                <CloseOutlined /> {t('kiosk.priority.cancel')}
+              </button>
             </div>
-            <button type="button" className="ck-kiosk-btn ck-kiosk-btn-ghost" onClick={onCancelPriority}>
-              <CloseOutlined /> {t('kiosk.priority.cancel')}
+          ) : (
+            <button type="button" className="ck-kiosk-priority-btn" onClick={onPriority}>
+              <HeartFilled className="ck-kiosk-priority-icon" />
+              <span className="ck-kiosk-priority-text">
+                <strong>{t('kiosk.priority.button')}</strong>
+                <span>{t('kiosk.priority.hint')}</span>
+              </span>
             </button>
-          </div>
-        ) : (
-          <button type="button" className="ck-kiosk-priority-btn" onClick={onPriority}>
-            <HeartFilled className="ck-kiosk-priority-icon" />
-            <span className="ck-kiosk-priority-text">
-              <strong>{t('kiosk.priority.button')}</strong>
-              <span>{t('kiosk.priority.hint')}</span>
-            </span>
-          </button>
-        )}
+          )}
+          {onGuide && (
+            <button type="button" className="ck-kiosk-guide-btn" onClick={onGuide}>
+              <ReadOutlined aria-hidden />
+              <span>
+                <strong>{t('guide.kiosk.button')}</strong>
+                <span>{t('guide.kiosk.hint')}</span>
+              </span>
+            </button>
+          )}
+        </div>
       </div>
       {services.length === 0 ? (
         <p className="ck-kiosk-empty">{t('kiosk.noServices')}</p>

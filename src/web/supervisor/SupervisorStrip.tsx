@@ -14,6 +14,8 @@ import { useLiveQueue } from '../console/useLiveQueue';
 import { useNow } from '../console/useNow';
 import { describeError } from '../errors/describeError';
 import { formatInZone } from '../time/zone';
+import { CaseEventsContext, createCaseEventHub } from '../cases/caseEvents';
+import { CaseWatch } from './CaseWatch';
 import { canSupervise, describeAlert, queueSummary, TONE_COLORS, windowState } from './status';
 import './supervisor.css';
 
@@ -118,7 +120,9 @@ function Strip({ hall }: { hall: Hall }) {
   const { message } = App.useApp();
   const user = useCurrentUser();
   const now = useNow(15_000);
-  const live = useLiveQueue(hall.id);
+  // Case events reach the 办件监察 block through the strip's one live connection.
+  const caseEvents = useMemo(createCaseEventHub, []);
+  const live = useLiveQueue(hall.id, caseEvents.publish);
   const queue = live.queue;
   const windows = useMemo(() => [...(queue?.windows ?? [])].sort((a, b) => a.number - b.number), [queue?.windows]);
   const services = queue?.services ?? [];
@@ -288,6 +292,12 @@ function Strip({ hall }: { hall: Hall }) {
               )}
             </Col>
           </Row>
+
+          {can(user, 'cases.read', hall.id) && (
+            <CaseEventsContext.Provider value={caseEvents}>
+              <CaseWatch hallId={hall.id} timezone={queue.hall.timezone} />
+            </CaseEventsContext.Provider>
+          )}
         </>
       )}
     </Card>

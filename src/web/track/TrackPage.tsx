@@ -83,7 +83,7 @@ export default function TrackPage() {
   const { ticketId } = useParams();
   const [params] = useSearchParams();
   const token = params.get('token');
-  const { ticket, notFound, stale, updatedAt, refresh } = useTrackedTicket(ticketId, token);
+  const { ticket, notFound, stale, live, updatedAt, refresh } = useTrackedTicket(ticketId, token);
   const tone: Tone = ticket ? toneOf(ticket.status) : 'unknown';
 
   useEffect(() => {
@@ -184,7 +184,9 @@ export default function TrackPage() {
       </section>
 
       <footer className="ck-track-foot">
-        <span>{updatedAt && !isFinal(ticket.status) ? t('track.updated', { time: dayjs(updatedAt).format('HH:mm:ss') }) : ''}</span>
+        <span data-testid="track-freshness">
+          {isFinal(ticket.status) ? '' : live ? t('track.live') : updatedAt ? t('track.updated', { time: dayjs(updatedAt).format('HH:mm:ss') }) : ''}
+        </span>
         <button type="button" className="ck-track-refresh" onClick={refresh}>
           <ReloadOutlined /> {t('track.refresh')}
         </button>

@@ -1,18 +1,19 @@
-// Polls the ticket every 10 s (and at once when the phone's screen comes back on); stops once the
-// ticket is done or cancelled, or the link is wrong. Vibrates the phone when the ticket is called.
+// Follows the ticket live (ticketFeed: the server's stream, polling every 30 s only while it is
+// down, and at once when the phone's screen comes back on); stops once the ticket is done or
+// cancelled, or the link is wrong. Vibrates the phone when the ticket is called.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError } from '../api/client';
 import { CALL_VIBRATION, isFinal, shouldAlert, type TrackedTicket } from './status';
+import { followTicket, type TicketFeed } from './ticketFeed';
 import { trackApi } from './trackApi';
-
-export const POLL_MS = 10_000;
 
 export interface TrackState {
   ticket: TrackedTicket | null;
   /** The link does not name a ticket this token opens. */
   notFound: boolean;
-  /** The last poll failed (network): what is shown may be old. */
+  /** The live connection is down: what is shown may be old. */
   stale: boolean;
+  /** The live connection is up: changes arrive as they happen. */
+  live: boolean;
   updatedAt: Date | null;
   refresh: () => void;
 }
@@ -28,74 +29,58 @@ function vibrate(): void {
 export function useTrackedTicket(ticketId: string | undefined, token: string | null): TrackState {
   const [ticket, setTicket] = useState<TrackedTicket | null>(null);
   const [notFound, setNotFound] = useState(false);
+  const [live, setLive] = useState(false);
   const [stale, setStale] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const previous = useRef<TrackedTicket | null>(null);
-  const pollNow = useRef<() => void>(() => undefined);
+  const feed = useRef<TicketFeed | null>(null);
 
   useEffect(() => {
     if (!ticketId || !token) {
       setNotFound(true);
       return undefined;
     }
-    let stopped = false;
-    let running = false;
-    let finished = false;
-    let timer: number | null = null;
-    const controller = new AbortController();
-
-    const schedule = () => {
-      if (timer !== null) window.clearTimeout(timer);
-      timer = stopped || finished ? null : window.setTimeout(() => void poll(), POLL_MS);
-    };
-
-    const poll = async () => {
-      if (stopped || running || finished) return;
-      running = true;
-      try {
-        const next = await trackApi.get(ticketId, token, controller.signal);
-        if (stopped) return;
-        if (shouldAlert(previous.current, next)) vibrate();
-        previous.current = next;
-        setTicket(next);
-        setNotFound(false);
-        setStale(false);
-        setUpdatedAt(new Date());
-        if (isFinal(next.status)) finished = true;
-      } catch (error) {
-        if (stopped) return;
-        if (isApiError(error) && [400, 401, 403, 404].includes(error.status)) {
+    const current = followTicket(
+      {
+        streamUrl: trackApi.streamUrl(ticketId, token),
+        get: (signal) => trackApi.get(ticketId, token, signal),
+      },
+      {
+        onView: (next) => {
+          if (shouldAlert(previous.current, next)) vibrate();
+          previous.current = next;
+          setTicket(next);
+          setNotFound(false);
+          setUpdatedAt(new Date());
+          // Nothing more will come for a finished ticket: the closed stream is not a problem.
+          if (isFinal(next.status)) setStale(false);
+        },
+        onNotFound: () => {
           setNotFound(true);
-          finished = true;
-        } else {
-          setStale(true);
-        }
-      } finally {
-        running = false;
-        schedule();
-      }
-    };
+          setLive(false);
+          setStale(false);
+        },
+        onLive: (up) => {
+          setLive(up);
+          setStale(!up);
+        },
+      },
+    );
+    feed.current = current;
 
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void poll();
-    };
-    pollNow.current = () => {
-      // A tap on 刷新 asks again even after the ticket was done or the link looked wrong.
-      finished = false;
-      void poll();
+      if (document.visibilityState === 'visible') current.wake();
     };
     document.addEventListener('visibilitychange', onVisible);
     window.addEventListener('online', onVisible);
-    void poll();
     return () => {
-      stopped = true;
-      controller.abort();
-      if (timer !== null) window.clearTimeout(timer);
+      current.stop();
+      feed.current = null;
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('online', onVisible);
     };
   }, [ticketId, token]);
 
-  const refresh = useCallback(() => pollNow.current(), []);
-  return { ticket, notFound, stale, updatedAt, refresh };
+  const refresh = useCallback(() => feed.current?.refresh(), []);
+  return { ticket, notFound, stale, live, updatedAt, refresh };
 }

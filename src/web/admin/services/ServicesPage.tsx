@@ -1,4 +1,4 @@
-import { EditOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, InboxOutlined, PlusOutlined, ReadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { useLoad } from '../../data/useLoad';
 import { useReportError } from '../../errors/useReportError';
 import { ConfirmAction } from '../../ui/ConfirmAction';
 import { PageHeader } from '../../ui/PageHeader';
+import { CatalogImportModal } from './CatalogImportModal';
+import { downloadJson } from './download';
 import { ServiceDrawer } from './ServiceDrawer';
 
 type Editing = { service: Service | null } | null;
@@ -22,6 +24,21 @@ function HallServices({ hall }: { hall: Hall }) {
   const manage = can(useCurrentUser(), 'catalog.manage', hall.id);
   const { data, loading, reload } = useLoad((signal) => servicesApi.list(hall.id, signal), [hall.id]);
   const [editing, setEditing] = useState<Editing>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  const exportCatalog = async () => {
+    setExporting(true);
+    try {
+      const document = await servicesApi.exportCatalog(hall.id);
+      downloadJson(document, `${hall.name}-服务事项-${document.exportedAt?.slice(0, 10) ?? ''}.json`);
+      void message.success(t('guide.admin.exported', { count: document.services.length }));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const archive = async (service: Service) => {
     try {
@@ -41,11 +58,24 @@ function HallServices({ hall }: { hall: Hall }) {
         title={t('services.title')}
         subtitle={hall.name}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ service: null })} data-testid="service-create">
-              {t('services.create')}
+          <>
+            <Button icon={<ReadOutlined />} href={`/guide/${hall.id}`} target="_blank" rel="noopener">
+              {t('guide.admin.viewGuide')}
             </Button>
-          )
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCatalog()} data-testid="catalog-export">
+              {t('guide.admin.export')}
+            </Button>
+            {manage && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="catalog-import">
+                {t('guide.admin.import')}
+              </Button>
+            )}
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ service: null })} data-testid="service-create">
+                {t('services.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card styles={{ body: { padding: 0 } }}>
@@ -54,10 +84,16 @@ function HallServices({ hall }: { hall: Hall }) {
           loading={loading}
           dataSource={data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { count: total }) }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1200 }}
           columns={[
             { title: t('services.code'), dataIndex: 'code', width: 140 },
-            { title: t('services.name'), dataIndex: 'name' },
+            { title: t('services.name'), dataIndex: 'name', width: 180 },
+            {
+              title: t('guide.fields.itemType'),
+              dataIndex: 'itemType',
+              width: 130,
+              render: (type: Service['itemType']) => t(`guide.itemTypes.${type}`),
+            },
             {
               title: t('services.ticketPrefix'),
               dataIndex: 'ticketPrefix',
@@ -111,6 +147,15 @@ function HallServices({ hall }: { hall: Hall }) {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
+          reload();
+        }}
+      />
+      <CatalogImportModal
+        open={importing}
+        hallId={hall.id}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          setImporting(false);
           reload();
         }}
       />
