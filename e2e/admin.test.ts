@@ -1,54 +1,33 @@
 // The admin web UI, driven in real Chromium against a real server with the demo hall: what an
 // administrator and a hall manager see and do.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, saveFailureScreenshot } from '../test/browser/browser.js';
-import { apiLogin, startTestServer, type TestServer } from '../test/browser/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { browserSuite } from '../test/browser/suite.js';
 import { choose, dropdownOptions, heading, openDropdown, row, see, seeNo, seePath, seeText, signIn } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
 const OTHER_HALL = '城东便民服务中心';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite('admin');
 
 async function newPage(): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
+  const context = await suite.newContext();
   return context.newPage();
 }
 
 async function signInAsAdmin(page: Page): Promise<void> {
-  await signIn(page, server.admin.username, server.admin.password);
+  await signIn(page, suite.server.admin.username, suite.server.admin.password);
   await seePath(page, '/admin');
 }
 
 beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
   // A second hall, so that picking a hall and "only their own hall" mean something.
-  const admin = await apiLogin(server.baseUrl, server.admin.username, server.admin.password);
+  const admin = await suite.api(suite.server.admin);
   await admin.post('/halls', {
     name: OTHER_HALL,
     timezone: 'Asia/Shanghai',
     openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:30', close: '17:30' })),
   });
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    for (const [i, page] of contexts.flatMap((c) => c.pages()).entries()) await saveFailureScreenshot(page, `${task.name}-${i}`);
-  }
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('admin web UI', () => {
@@ -158,10 +137,10 @@ describe('admin web UI', () => {
 
   test('a wrong password on the sign-in page shows the Chinese error and stays there', async () => {
     const page = await newPage();
-    await signIn(page, server.admin.username, 'not-the-password');
+    await signIn(page, suite.server.admin.username, 'not-the-password');
     await seeText(page.getByRole('alert'), '用户名或密码不正确');
     await seePath(page, '/login');
-    // Empty fields are caught before asking the server.
+    // Empty fields are caught before asking the suite.server.
     await page.getByLabel('用户名', { exact: true }).fill('');
     await page.getByRole('button', { name: '登录' }).click();
     await see(page.getByText('请填写用户名'));
@@ -182,9 +161,9 @@ describe('admin web UI', () => {
 
   test('a hall manager sees only their own hall', async () => {
     const page = await newPage();
-    await signIn(page, server.manager.username, server.manager.password);
+    await signIn(page, suite.server.manager.username, suite.server.manager.password);
     await seePath(page, '/admin');
-    await seeText(page.getByTestId('current-user'), server.manager.name, '大厅负责人');
+    await seeText(page.getByTestId('current-user'), suite.server.manager.name, '大厅负责人');
     await see(heading(page, DEMO_HALL));
 
     const hallSelect = page.getByRole('combobox', { name: '当前大厅' });

@@ -7,15 +7,15 @@
 //
 // The hall's clock is the real one: the hall is opened for "now" with an hours exception, as in
 // hall-day.test.ts, and the expected deadline is computed from the hall's calendar for today.
-import type { Browser, BrowserContext, Frame, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Frame, Page, Response } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { caseDeadline, extendedDeadline } from '../src/core/cases/deadline.js';
 import { buildHallCalendar, type HallCalendarYear } from '../src/core/calendar/working-days.js';
-import { launchBrowser, newContext, saveFailureScreenshot } from '../test/browser/browser.js';
 import { findHall, type HallSummary, openHallNow, wallClock } from '../test/browser/hall.js';
-import { type ApiClient, apiLogin, startTestServer, type TestServer } from '../test/browser/server.js';
+import type { ApiClient } from '../test/browser/server.js';
 import { installSpeechAndPrintStubs } from '../test/browser/stubs.js';
-import { see, seeNo, seePath, seeText } from '../test/browser/ui.js';
+import { browserSuite } from '../test/browser/suite.js';
+import { see, seeNo, seePath, seeText, signInToConsole } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
 const SERVICE = '医保报销';
@@ -43,9 +43,8 @@ interface IssuedTicket {
   number: string;
 }
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+// One case in order: the pages stay open from step to step, and a failed step skips the rest.
+const suite = browserSuite('case-day', { keepPages: true, skipAfterFailure: true });
 let hall: HallSummary;
 let staffApi: ApiClient;
 let service: ServiceRow;
@@ -58,29 +57,14 @@ let deadline: string;
 let manager: Page;
 
 async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, viewport ? { viewport } : {});
+  const context = await suite.newContext(viewport ? { viewport } : {});
   await installSpeechAndPrintStubs(context);
-  contexts.push(context);
   return context.newPage();
-}
-
-function account(username: string) {
-  const found = server.demoAccounts.find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} was not printed`);
-  return found;
 }
 
 /** staff1 signs in and opens window 1 with the opening checklist (as in hall-day.test.ts). */
 async function signInToWindow(page: Page, username: string, windowNumber: number): Promise<void> {
-  const { password, name } = account(username);
-  await page.goto('/console');
-  await seePath(page, '/login');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
-  if (new URL(page.url()).pathname !== '/console') await page.goto('/console');
-  await seeText(page.getByTestId('current-user'), name);
+  await signInToConsole(page, suite.account(username));
   const card = page.getByTestId(`window-card-${windowNumber}`);
   await card.getByRole('button', { name: '签到开窗' }).click();
   const checklist = page.getByRole('dialog', { name: /开窗准备/ });
@@ -138,38 +122,14 @@ async function printedFrame(page: Page): Promise<Frame> {
 }
 
 beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  const admin = await apiLogin(server.baseUrl, server.admin.username, server.admin.password);
+  const admin = await suite.api(suite.server.admin);
   hall = await findHall(admin, DEMO_HALL);
   await openHallNow(admin, hall);
-  staffApi = await apiLogin(server.baseUrl, 'staff1', account('staff1').password);
+  staffApi = await suite.api(suite.account('staff1'));
   const { items } = await staffApi.get<{ items: ServiceRow[] }>(`/halls/${hall.id}/services`);
   service = items.find((s) => s.name === SERVICE)!;
   expect(service, `the demo hall offers ${SERVICE}`).toBeDefined();
   expect(service.kind).toBe('promised');
-});
-
-let failedStep: string | null = null;
-
-beforeEach(({ skip }) => {
-  if (failedStep) skip(`an earlier step failed: ${failedStep}`);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    failedStep ??= task.name;
-    for (const [name, page] of Object.entries({ console1, phone, manager })) if (page && !page.isClosed()) await saveFailureScreenshot(page, `case-day-${name}-${task.name}`);
-  }
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a 医保报销 case from intake to acceptance', () => {
@@ -346,8 +306,8 @@ describe('a 医保报销 case from intake to acceptance', () => {
   test('the manager sees the case under 办件 and the 办件监察 block on the overview (nothing yellow or red yet)', async () => {
     manager = await newPage();
     await manager.goto('/login');
-    await manager.getByLabel('用户名', { exact: true }).fill(server.manager.username);
-    await manager.getByLabel('密码', { exact: true }).fill(server.manager.password);
+    await manager.getByLabel('用户名', { exact: true }).fill(suite.server.manager.username);
+    await manager.getByLabel('密码', { exact: true }).fill(suite.server.manager.password);
     await manager.getByRole('button', { name: '登录' }).click();
     await seePath(manager, '/admin');
     const watch = manager.getByTestId('sv-cases');
@@ -357,7 +317,7 @@ describe('a 医保报销 case from intake to acceptance', () => {
     await manager.screenshot({ path: '/tmp/case-supervisor.png', fullPage: true });
     await manager.getByTestId('nav-cases').click();
     await seePath(manager, '/admin/cases');
-    await seeText(manager.getByTestId('admin-cases').getByTestId(`case-row-${caseNumber}`), SERVICE, APPLICANT.name, '已受理', deadline, account('staff1').name);
+    await seeText(manager.getByTestId('admin-cases').getByTestId(`case-row-${caseNumber}`), SERVICE, APPLICANT.name, '已受理', deadline, suite.account('staff1').name);
   });
 
   test('an extension asked for at the window is approved by the manager, and the console shows the new deadline at once', async () => {

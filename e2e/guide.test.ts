@@ -4,53 +4,32 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, saveFailureScreenshot } from '../test/browser/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { findHall, openHallNow } from '../test/browser/hall.js';
-import { apiLogin, startTestServer, type TestServer } from '../test/browser/server.js';
 import { installSpeechAndPrintStubs, printed } from '../test/browser/stubs.js';
+import { browserSuite } from '../test/browser/suite.js';
 import { heading, row, see, seeNo, seePath, seeText, signIn } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
 const PHONE = { width: 390, height: 844 };
 const FULL_HD = { width: 1920, height: 1080 };
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite('guide');
 let hallId: string;
-const contexts: BrowserContext[] = [];
 
 async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, viewport ? { viewport } : {});
+  const context = await suite.newContext(viewport ? { viewport } : {});
   await installSpeechAndPrintStubs(context);
-  contexts.push(context);
   return context.newPage();
 }
 
 beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  const admin = await apiLogin(server.baseUrl, server.admin.username, server.admin.password);
+  const admin = await suite.api(suite.server.admin);
   const hall = await findHall(admin, DEMO_HALL);
   hallId = hall.id;
   // The kiosk shows its services (and the guide button) only while the hall is open.
   await openHallNow(admin, hall);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    for (const [i, page] of contexts.flatMap((c) => c.pages()).entries()) await saveFailureScreenshot(page, `guide-${task.name}-${i}`);
-  }
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the public service guide (R-16)', () => {
@@ -107,7 +86,7 @@ describe('the public service guide (R-16)', () => {
 
   test('the guide page on a desktop (screenshot to /tmp/guide.png)', async () => {
     const page = await newPage();
-    const services = (await (await fetch(`${server.baseUrl}/api/v1/public/halls/${hallId}/guide`)).json()) as { items: { id: string; code: string }[] };
+    const services = (await (await fetch(`${suite.server.baseUrl}/api/v1/public/halls/${hallId}/guide`)).json()) as { items: { id: string; code: string }[] };
     const bdc = services.items.find((s) => s.code === 'BDC-002')!;
     await page.goto(`/guide/${hallId}/${bdc.id}`);
     await see(heading(page, '不动产登记'));
@@ -117,7 +96,7 @@ describe('the public service guide (R-16)', () => {
 
   test('a manager changes a material in the admin and the public guide shows it at once', async () => {
     const admin = await newPage();
-    await signIn(admin, server.manager.username, server.manager.password);
+    await signIn(admin, suite.server.manager.username, suite.server.manager.password);
     await seePath(admin, '/admin');
     await admin.getByRole('link', { name: '服务事项', exact: true }).click();
     await seePath(admin, '/admin/services');
@@ -156,7 +135,7 @@ describe('the public service guide (R-16)', () => {
 
   test('a manager exports the catalogue, and an import with mistakes lists every one and changes nothing', async () => {
     const admin = await newPage();
-    await signIn(admin, server.manager.username, server.manager.password);
+    await signIn(admin, suite.server.manager.username, suite.server.manager.password);
     await seePath(admin, '/admin');
     await admin.goto('/admin/services');
     await see(row(admin, '营业执照办理'));
@@ -192,7 +171,7 @@ describe('the public service guide (R-16)', () => {
   });
 
   test('the kiosk shows a service\'s materials in large type from the 办事指南 button', async () => {
-    const token = server.demoDevices.find((d) => d.kind === 'kiosk')?.token;
+    const token = suite.server.demoDevices.find((d) => d.kind === 'kiosk')?.token;
     expect(token, 'the demo kiosk token was printed').toBeDefined();
     const kiosk = await newPage(FULL_HD);
     await kiosk.goto(`/kiosk?token=${token}`);

@@ -5,14 +5,14 @@
 //
 // Speech and printing are stubbed before the pages load (test/browser/stubs.ts): what the board
 // would say is read back from window.__spoken, and the kiosk's print requests are counted.
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { callAnnouncement } from '../src/core/queue/ticket-number.js';
-import { launchBrowser, newContext, saveFailureScreenshot, saveScreenshot } from '../test/browser/browser.js';
+import { saveScreenshot } from '../test/browser/browser.js';
 import { findHall, openHallNow } from '../test/browser/hall.js';
-import { apiLogin, startTestServer, type DemoAccount, type TestServer } from '../test/browser/server.js';
 import { installSpeechAndPrintStubs, printed, spoken, type Spoken } from '../test/browser/stubs.js';
-import { see, seeNo, seePath, seeText } from '../test/browser/ui.js';
+import { browserSuite } from '../test/browser/suite.js';
+import { see, seeNo, seePath, seeText, signInToConsole } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
 const SERVICE = '社保卡补办';
@@ -29,9 +29,8 @@ interface IssuedTicket {
   status: string;
 }
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+// One day in order: the pages stay open from step to step, and a failed step skips the rest.
+const suite = browserSuite('hall-day', { keepPages: true, skipAfterFailure: true });
 
 let board: Page;
 let console1: Page;
@@ -44,16 +43,9 @@ let firstCalled: string;
 let secondCalled: string;
 
 async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, viewport ? { viewport } : {});
+  const context = await suite.newContext(viewport ? { viewport } : {});
   await installSpeechAndPrintStubs(context);
-  contexts.push(context);
   return context.newPage();
-}
-
-function account(username: string): DemoAccount {
-  const found = server.demoAccounts.find((a) => a.username === username);
-  if (!found) throw new Error(`demo account ${username} was not printed`);
-  return found;
 }
 
 /** What the board has said, as `${lang}|${text}` lines, for readable failures. */
@@ -71,17 +63,8 @@ function sayTwice(number: string, windowNumber: number): string[] {
  * (R-09 五个到位), ticking each item or the 以上各项均已到位 box.
  */
 async function signInToWindow(page: Page, username: string, windowNumber: number, tick: 'each' | 'all'): Promise<void> {
-  const { password, name } = account(username);
-  await page.goto('/console');
-  await seePath(page, '/login');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
-  // Signing in from /console lands on /admin (LoginPage only returns to /admin paths), and the
-  // admin pages have no link to the console: the staff member types /console again.
-  if (new URL(page.url()).pathname !== '/console') await page.goto('/console');
-  await seeText(page.getByTestId('current-user'), name);
+  const staff = suite.account(username);
+  await signInToConsole(page, staff);
   await see(page.getByRole('heading', { name: '请选择您今天的窗口' }));
 
   const card = page.getByTestId(`window-card-${windowNumber}`);
@@ -107,7 +90,7 @@ async function signInToWindow(page: Page, username: string, windowNumber: number
   await seeNo(checklist);
   await seeText(page.getByTestId('desk-window'), `${windowNumber}号窗口`);
   await seeText(page.getByTestId('window-state'), '空闲 · 可叫号');
-  await seeText(page.getByTestId('session-info'), name);
+  await seeText(page.getByTestId('session-info'), staff.name);
   // The hall opened more than 10 minutes ago, so the sign-in is recorded as late (R-09), politely.
   const late = page.getByTestId('late-sign-in');
   await seeText(late, '本次签到已记录为迟到');
@@ -154,40 +137,14 @@ async function boardShowsLatest(number: string, windowNumber: number): Promise<v
 }
 
 beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
   // Whatever the time of the run, the demo hall is open now (today's hours, Asia/Shanghai).
-  const admin = await apiLogin(server.baseUrl, server.admin.username, server.admin.password);
+  const admin = await suite.api(suite.server.admin);
   await openHallNow(admin, await findHall(admin, DEMO_HALL));
-});
-
-// The steps are one day in order: once one fails, the later ones are skipped, not failed again.
-let failedStep: string | null = null;
-
-beforeEach(({ skip }) => {
-  if (failedStep) skip(`an earlier step failed: ${failedStep}`);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    failedStep ??= task.name;
-    const pages = { board, console1, console2, kiosk, track };
-    for (const [name, page] of Object.entries(pages)) if (page && !page.isClosed()) await saveFailureScreenshot(page, `hall-day-${name}-${task.name}`);
-  }
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a day in the demo hall', () => {
   test('the board is switched on, with voice, and two staff open windows 1 and 2', async () => {
-    const display = server.demoDevices.find((d) => d.kind === 'display');
+    const display = suite.server.demoDevices.find((d) => d.kind === 'display');
     expect(display, 'the demo display token was printed').toBeDefined();
     board = await newPage(FULL_HD);
     await board.goto(`/board?token=${display!.token}`);
@@ -209,13 +166,13 @@ describe('a day in the demo hall', () => {
     await signInToWindow(console2, 'staff2', 2, 'all');
 
     // The board shows who staffs each window, without a reload.
-    await seeText(board.getByTestId('window-1'), '空闲', account('staff1').name, '工号 1001');
-    await seeText(board.getByTestId('window-2'), '空闲', account('staff2').name, '工号 1002');
+    await seeText(board.getByTestId('window-1'), '空闲', suite.account('staff1').name, '工号 1001');
+    await seeText(board.getByTestId('window-2'), '空闲', suite.account('staff2').name, '工号 1002');
   });
 
   test('the kiosk issues three tickets for 社保卡补办, one on the priority path, and prints each', async () => {
     kiosk = await newPage(FULL_HD);
-    const device = server.demoDevices.find((d) => d.kind === 'kiosk');
+    const device = suite.server.demoDevices.find((d) => d.kind === 'kiosk');
     expect(device, 'the demo kiosk token was printed').toBeDefined();
     await kiosk.goto(`/kiosk?token=${device!.token}`);
     await seePath(kiosk, '/kiosk');
@@ -355,6 +312,6 @@ describe('a day in the demo hall', () => {
 
     await seeText(console1.getByTestId('desk-window'), '1号窗口');
     await seeText(console1.getByTestId('window-state'), '空闲 · 可叫号');
-    await seeText(board.getByTestId('window-1'), '空闲', account('staff1').name);
+    await seeText(board.getByTestId('window-1'), '空闲', suite.account('staff1').name);
   });
 });

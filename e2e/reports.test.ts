@@ -3,11 +3,11 @@
 // the manager opens the page and reads the figures (R-11…R-15), the daily chart, the table by
 // service, and downloads the CSV.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, saveFailureScreenshot } from '../test/browser/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { findHall, wallClock, type HallSummary } from '../test/browser/hall.js';
-import { apiLogin, startTestServer, type ApiClient, type TestServer } from '../test/browser/server.js';
+import type { ApiClient } from '../test/browser/server.js';
+import { browserSuite } from '../test/browser/suite.js';
 import { heading, row, see, seePath, seeText, signIn } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
@@ -16,14 +16,11 @@ const SOCIAL_CARD = '社保卡补办'; // immediate
 
 interface ServiceRow { id: string; name: string; code: string; materials: { id: string; name: string; required: boolean }[] }
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite('reports');
 let hall: HallSummary;
 
 async function newPage(): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl);
-  contexts.push(context);
+  const context = await suite.newContext();
   return context.newPage();
 }
 
@@ -66,26 +63,9 @@ async function seedToday(api: ApiClient) {
 }
 
 beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  const manager = await apiLogin(server.baseUrl, server.manager.username, server.manager.password);
+  const manager = await suite.api(suite.server.manager);
   hall = await findHall(manager, DEMO_HALL);
   await seedToday(manager);
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    for (const [i, page] of contexts.flatMap((c) => c.pages()).entries()) await saveFailureScreenshot(page, `${task.name}-${i}`);
-  }
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Pixels of the chart's canvas in (about) this colour: bars, not just the legend's swatch. */
@@ -106,7 +86,7 @@ function pixelsOfColour(page: Page, rgb: [number, number, number]): Promise<numb
 describe('办件统计 (case reports)', () => {
   test('the hall manager reads today’s cases in this month’s report, sees the chart and downloads the CSV', async () => {
     const page = await newPage();
-    await signIn(page, server.manager.username, server.manager.password);
+    await signIn(page, suite.server.manager.username, suite.server.manager.password);
     await seePath(page, '/admin');
     await page.getByTestId('nav-reports').click();
     await seePath(page, '/admin/reports');

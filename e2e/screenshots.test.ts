@@ -1,36 +1,19 @@
 // The README screenshots (docs/screenshots/*.png, 1440×900), taken from a real server with the
 // demo hall. Each test first checks that the page shows what the picture is meant to show.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newContext, saveFailureScreenshot, saveScreenshot } from '../test/browser/browser.js';
-import { startTestServer, type TestServer } from '../test/browser/server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { saveScreenshot } from '../test/browser/browser.js';
+import { browserSuite } from '../test/browser/suite.js';
 import { heading, row, see, seeNo, seePath, seeText, signIn } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
+// One page for every picture, kept across the tests.
+const suite = browserSuite('screenshots', { keepPages: true });
 let page: Page;
 
 beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-  context = await newContext(browser, server.baseUrl);
-  page = await context.newPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
+  page = await (await suite.newContext()).newPage();
 });
 
 /** Opens an admin page by its address (a full load, so each picture starts from a clean page). */
@@ -45,7 +28,7 @@ describe('README screenshots', () => {
     await see(page.getByText('您好，欢迎登录'));
     await see(page.getByRole('button', { name: '登录' }));
     await saveScreenshot(page, 'login');
-    await signIn(page, server.admin.username, server.admin.password);
+    await signIn(page, suite.server.admin.username, suite.server.admin.password);
     await seePath(page, '/admin');
   });
 

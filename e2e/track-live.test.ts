@@ -1,12 +1,12 @@
 // The citizen's tracking page is live: a phone showing the page learns it was called within
 // moments, without a reload and without asking the server again (it used to poll every 10 s),
 // buzzes, and lets go of the connection once the ticket is done.
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { CALL_VIBRATION } from '../src/web/track/status.js';
-import { launchBrowser, newContext, saveFailureScreenshot } from '../test/browser/browser.js';
 import { findHall, openHallNow } from '../test/browser/hall.js';
-import { apiLogin, startTestServer, type ApiClient, type TestServer } from '../test/browser/server.js';
+import type { ApiClient } from '../test/browser/server.js';
+import { browserSuite } from '../test/browser/suite.js';
 import { see, seeText } from '../test/browser/ui.js';
 
 const DEMO_HALL = '示范政务服务大厅';
@@ -16,39 +16,16 @@ const PHONE = { width: 390, height: 844 };
 interface Listed<T> { items: T[] }
 const items = <T>(x: T[] | Listed<T>): T[] => (Array.isArray(x) ? x : x.items);
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'fulfilled') server = started.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    for (const [i, page] of contexts.flatMap((c) => c.pages()).entries()) await saveFailureScreenshot(page, `track-live-${i}`);
-  }
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('track-live');
 
 /** A phone that records what it was asked to vibrate. */
 async function phone(): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, { viewport: PHONE });
+  const context = await suite.newContext({ viewport: PHONE });
   await context.addInitScript(() => {
     const w = window as unknown as { __vibrations: unknown[] };
     w.__vibrations = [];
     Object.defineProperty(navigator, 'vibrate', { configurable: true, value: (pattern: unknown) => { w.__vibrations.push(pattern); return true; } });
   });
-  contexts.push(context);
   return context.newPage();
 }
 
@@ -62,12 +39,10 @@ function windowOneAtWork(): Promise<Desk> {
 }
 
 async function signInToWindowOne(): Promise<Desk> {
-  const admin = await apiLogin(server.baseUrl, server.admin.username, server.admin.password);
+  const admin = await suite.api(suite.server.admin);
   const hall = await findHall(admin, DEMO_HALL);
   await openHallNow(admin, hall);
-  const staff1 = server.demoAccounts.find((a) => a.username === 'staff1');
-  if (!staff1) throw new Error('the demo account staff1 was not printed');
-  const staff = await apiLogin(server.baseUrl, staff1.username, staff1.password);
+  const staff = await suite.api(suite.account('staff1'));
   const windows = items(await staff.get<{ id: string; number: number }[] | Listed<{ id: string; number: number }>>(`/halls/${hall.id}/windows`));
   const one = windows.find((w) => w.number === 1)!;
   const { openingChecklist } = await staff.get<{ openingChecklist: { id: string }[] }>(`/windows/${one.id}`);

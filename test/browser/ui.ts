@@ -60,3 +60,20 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
+
+/**
+ * A staff member opens the console, is sent to sign in, and comes back to the console signed in
+ * (the window cards are next).
+ */
+export async function signInToConsole(page: Page, account: { username: string; password: string; name: string }): Promise<void> {
+  await page.goto('/console');
+  await seePath(page, '/login');
+  await page.getByLabel('用户名', { exact: true }).fill(account.username);
+  await page.getByLabel('密码', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' });
+  // Signing in from /console lands on /admin (LoginPage only returns to /admin paths), and the
+  // admin pages have no link to the console: the staff member types /console again.
+  if (new URL(page.url()).pathname !== '/console') await page.goto('/console');
+  await seeText(page.getByTestId('current-user'), account.name);
+}

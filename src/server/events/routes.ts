@@ -5,7 +5,6 @@
 //   3. send backlog, then buffered and live events, dropping any id already sent.
 // If the backlog was already pruned, the client gets a `reset` event and reloads its state.
 import { sql } from 'drizzle-orm';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { HallEvent } from '../../core/events/hall-events.js';
 import { queryRows } from '../../db/client.js';
@@ -14,25 +13,10 @@ import { authorize } from '../access/authorize.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { findHall } from '../halls/repo.js';
 import { AppError } from '../http/errors.js';
+import { EVENT_ID, lastEventId, openEventStream, type OpenStreams } from '../http/event-stream.js';
 import { readEvents } from './hub.js';
 
-const HEARTBEAT_MS = 15_000;
 const BACKLOG_PAGE = 2000;
-
-/** Open streams, so shutdown can end them instead of waiting for clients to leave. */
-export class OpenStreams {
-  private readonly streams = new Set<ServerResponse>();
-  private ended = false;
-  /** True once shutdown began: no new stream may start, or closing the server would wait on it. */
-  get closing() { return this.ended; }
-  add(res: ServerResponse) {
-    if (res.destroyed) return; // the client already left: no 'close' will come to remove it
-    this.streams.add(res);
-    res.on('close', () => this.streams.delete(res));
-  }
-  get size() { return this.streams.size; }
-  endAll() { this.ended = true; for (const s of this.streams) s.end(); this.streams.clear(); }
-}
 
 function frame(e: HallEvent): string {
   return `id: ${e.id}\nevent: ${e.name}\ndata: ${JSON.stringify({ ...e.payload, at: e.at })}\n\n`;
@@ -43,50 +27,23 @@ export function registerEventRoutes(host: RouteHost, ctx: AppContext, open: Open
     method: 'GET', url: '/api/v1/halls/:hallId/events', tags: ['events'], auth: 'actor', produces: 'text/event-stream',
     summary: "The hall's live events (SSE); send Last-Event-ID to resume without gaps",
     params: z.object({ hallId: idParam }),
-    query: z.object({ lastEventId: z.string().regex(/^\d{1,15}$/).optional() }),
+    query: z.object({ lastEventId: z.string().regex(EVENT_ID).optional() }),
     handler: async ({ actor, params, query, req, reply }) => {
       authorize(actor, 'events.subscribe', params.hallId);
       if (!(await findHall(ctx.db, params.hallId))) throw new AppError('not_found');
-      const header = req.headers['last-event-id'];
-      const resumeRaw = typeof header === 'string' && /^\d{1,15}$/.test(header) ? header : query.lastEventId;
-      const resumeFrom = resumeRaw === undefined ? null : Number(resumeRaw);
+      const resumeFrom = lastEventId(req) ?? (query.lastEventId === undefined ? null : Number(query.lastEventId));
 
-      // Checked after the awaits above: a stream started once shutdown began would never end.
-      if (open.closing) throw new AppError('unavailable');
-
-      const res = reply.raw;
-      reply.hijack();
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
-      open.add(res);
-
-      // The client may leave at any moment, also during the awaits below (its 'close' would then
-      // come before a listener added after them): listen first, and check after each await.
-      let gone = res.destroyed;
-      let unsubscribe: (() => void) | null = null;
-      // Nothing is written once the client left or shutdown ended the stream (write after end
-      // is an 'error' event on the response).
-      const stopped = () => gone || res.writableEnded;
-      const write = (chunk: string) => { if (!stopped()) res.write(chunk); };
-      const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
-      heartbeat.unref();
-      const release = () => { gone = true; clearInterval(heartbeat); unsubscribe?.(); unsubscribe = null; };
-      res.on('close', release);
-      if (gone) { release(); return; }
+      const stream = openEventStream(reply, open);
+      if (stream.stopped()) return;
 
       let lastSent = resumeFrom ?? 0;
       let live = false;
       const buffered: HallEvent[] = [];
       const send = (events: HallEvent[]) => {
-        if (stopped()) return;
+        if (stream.stopped()) return;
         for (const e of events) {
           if (e.id <= lastSent) continue;
-          res.write(frame(e));
+          stream.write(frame(e));
           lastSent = e.id;
         }
       };
@@ -96,13 +53,13 @@ export function registerEventRoutes(host: RouteHost, ctx: AppContext, open: Open
           if (live) send(events);
           else buffered.push(...events);
         });
-        unsubscribe = sub.unsubscribe;
-        if (stopped()) { release(); return; }
+        stream.onStop(sub.unsubscribe);
+        if (stream.stopped()) return;
 
         if (resumeFrom === null) {
           // A fresh client starts at "now"; the id lets its browser resume from here later.
           lastSent = sub.cursor;
-          write(`id: ${sub.cursor}\nevent: ready\ndata: ${JSON.stringify({ lastEventId: sub.cursor })}\n\n`);
+          stream.write(`id: ${sub.cursor}\nevent: ready\ndata: ${JSON.stringify({ lastEventId: sub.cursor })}\n\n`);
         } else {
           // The hub's cursor can trail the table (a notification not yet handled, e.g. for an
           // event written through another instance that this client has already seen there),
@@ -116,12 +73,12 @@ export function registerEventRoutes(host: RouteHost, ctx: AppContext, open: Open
             // Missed events are gone (or the id is from another database): start over. Events
             // up to `latest` are committed, so the state the client reloads already has them.
             lastSent = latest;
-            write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ lastEventId: latest })}\n\n`);
+            stream.write(`id: ${latest}\nevent: reset\ndata: ${JSON.stringify({ lastEventId: latest })}\n\n`);
           } else {
             for (;;) {
               const page = await readEvents(ctx.database, params.hallId, lastSent, BACKLOG_PAGE);
               send(page);
-              if (page.length < BACKLOG_PAGE || lastSent >= latest || stopped()) break;
+              if (page.length < BACKLOG_PAGE || lastSent >= latest || stream.stopped()) break;
             }
           }
         }
@@ -129,8 +86,7 @@ export function registerEventRoutes(host: RouteHost, ctx: AppContext, open: Open
         buffered.length = 0;
         live = true;
       } catch {
-        release();
-        res.end();
+        stream.end();
       }
     },
   });

@@ -8,7 +8,7 @@ import { findHall } from '../halls/repo.js';
 import { runCommand } from '../run-command.js';
 import { callNextTicket } from './call-next-ticket.js';
 import { issueTicket } from './issue-ticket.js';
-import type { OpenStreams } from '../events/routes.js';
+import type { OpenStreams } from '../http/event-stream.js';
 import { boardSnapshot, queueSnapshot, windowStates } from './queue-state.js';
 import * as repo from './repo.js';
 import { actOnTicket, type TicketAction } from './ticket-actions.js';

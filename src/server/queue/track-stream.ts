@@ -13,14 +13,13 @@ import type { HallEvent } from '../../core/events/hall-events.js';
 import type { Queryable } from '../../db/client.js';
 import { tokenHash } from '../auth/tokens.js';
 import type { AppContext } from '../context.js';
-import type { OpenStreams } from '../events/routes.js';
 import { findHall } from '../halls/repo.js';
 import { AppError } from '../http/errors.js';
+import { lastEventId, openEventStream, type OpenStreams } from '../http/event-stream.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { publicTicketView } from './queue-state.js';
 import * as repo from './repo.js';
 
-const HEARTBEAT_MS = 15_000;
 /** Coalescing window: events arriving faster than this are answered with one recomputation. */
 export const RECOMPUTE_MS = 300;
 /** Some of the view moves with the clock alone (fairness ordering, estimates): refresh it now and then. */
@@ -73,41 +72,17 @@ export function registerTrackStream(host: RouteHost, ctx: AppContext, open: Open
     params: z.object({ ticketId: idParam }), query: trackQuery,
     handler: async ({ params, query, req, reply }) => {
       const first = await trackedTicket(ctx.db, params.ticketId, query.token);
-      const header = req.headers['last-event-id'];
-      let seq = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : 0;
+      let seq = lastEventId(req) ?? 0;
 
-      // Checked after the await above: a stream started once shutdown began would never end.
-      if (open.closing) throw new AppError('unavailable');
-
-      const res = reply.raw;
-      reply.hijack();
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
-      open.add(res);
-
-      let gone = res.destroyed;
-      let unsubscribe: (() => void) | null = null;
+      const stream = openEventStream(reply, open);
       let timer: NodeJS.Timeout | null = null;
-      const stopped = () => gone || res.writableEnded;
-      const heartbeat = setInterval(() => { if (!stopped()) res.write(': ping\n\n'); }, HEARTBEAT_MS);
-      heartbeat.unref();
       const refresh = setInterval(() => schedule(), REFRESH_MS);
       refresh.unref();
-      const release = () => {
-        gone = true;
-        clearInterval(heartbeat);
+      stream.onStop(() => {
         clearInterval(refresh);
         if (timer) clearTimeout(timer);
         timer = null;
-        unsubscribe?.();
-        unsubscribe = null;
-      };
-      const finish = () => { release(); if (!res.writableEnded) res.end(); };
+      });
 
       let waiting = first.status === 'waiting';
       let lastSentJson: string | null = null;
@@ -117,52 +92,50 @@ export function registerTrackStream(host: RouteHost, ctx: AppContext, open: Open
 
       const recompute = async () => {
         timer = null;
-        if (stopped()) return;
+        if (stream.stopped()) return;
         dirty = false;
         computing = true;
         lastRun = Date.now();
         try {
           const ticket = await repo.findTicket(ctx.db, params.ticketId);
           const view = ticket ? await trackingView(ctx, ticket) : null;
-          if (stopped()) return;
-          if (!view) { finish(); return; }
+          if (stream.stopped()) return;
+          if (!view) { stream.end(); return; }
           waiting = view.status === 'waiting';
           const json = JSON.stringify(view);
           // Most hall events leave this ticket's view as it was: nothing to say then.
           if (json !== lastSentJson) {
             seq += 1;
-            res.write(`id: ${seq}\nevent: ticket\ndata: ${json}\n\n`);
+            stream.write(`id: ${seq}\nevent: ticket\ndata: ${json}\n\n`);
             lastSentJson = json;
           }
-          if (isFinalStatus(view.status)) finish();
+          if (isFinalStatus(view.status)) stream.end();
         } catch {
           // A database hiccup: the next event or refresh tries again; the phone keeps what it has.
         } finally {
           computing = false;
-          if (dirty && !stopped()) schedule();
+          if (dirty && !stream.stopped()) schedule();
         }
       };
       function schedule() {
         dirty = true;
-        if (computing || timer || stopped()) return;
+        if (computing || timer || stream.stopped()) return;
         timer = setTimeout(() => void recompute(), Math.max(0, lastRun + RECOMPUTE_MS - Date.now()));
       }
 
-      // The client may leave at any moment, also during the await below: listen first, check after.
-      res.on('close', release);
-      if (gone) { release(); return; }
+      if (stream.stopped()) return;
 
       try {
         // Subscribe before the first view is read, so no change can fall between the two.
         const sub = await ctx.hub.subscribe(first.hallId, (events) => {
           if (events.some((e) => concernsTicket(e, params.ticketId, waiting))) schedule();
         });
-        unsubscribe = sub.unsubscribe;
-        if (stopped()) { release(); return; }
+        stream.onStop(sub.unsubscribe);
+        if (stream.stopped()) return;
         // The current view at once (lastRun is 0, so no wait).
         schedule();
       } catch {
-        finish();
+        stream.end();
       }
     },
   });

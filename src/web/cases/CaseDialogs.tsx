@@ -5,15 +5,13 @@
 import { AutoComplete, Alert, Form, Input, InputNumber, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../errors/describeError';
+import { DialogError } from '../ui/DialogError';
+import { useSubmit } from '../ui/useSubmit';
 import { type ChecklistItem, type ChecklistDraft, rowState } from './checklist';
 import { MaterialAmount } from './MaterialAmount';
-import { useSubmit } from './useSubmit';
 
 function ErrorLine({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (error === null) return null;
-  return <Alert type="error" showIcon style={{ marginTop: 12 }} title={describeError(error, t)} data-testid="case-dialog-error" />;
+  return <DialogError error={error} testId="case-dialog-error" />;
 }
 
 // Typed words are not lost to a stray click beside the dialog.

@@ -2,17 +2,17 @@
 // approved request moves the deadline by its working days after the current one, and the
 // light is read again. The list is read from the accepted cases, which carry their requests.
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, Input, Modal, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../api/cases';
 import { describeError } from '../errors/describeError';
 import { formatInZone } from '../time/zone';
+import { DialogError } from '../ui/DialogError';
+import { useSubmit } from '../ui/useSubmit';
 import { type PendingExtension, pendingExtensions } from './extensions';
 import { LightDot } from './LightDot';
 import { useCaseList } from './useCaseList';
-import { useSubmit } from './useSubmit';
-
 
 function DecisionModal({ item, approve, onClose }: { item: PendingExtension; approve: boolean; onClose: (decided: boolean) => void }) {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ function DecisionModal({ item, approve, onClose }: { item: PendingExtension; app
         maxLength={500}
         placeholder={approve ? t('cases.extension.notePlaceholder') : t('cases.extension.rejectNotePlaceholder')}
       />
-      {error !== null && <Alert type="error" showIcon style={{ marginTop: 12 }} title={describeError(error, t)} />}
+      <DialogError error={error} />
     </Modal>
   );
 }

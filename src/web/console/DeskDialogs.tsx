@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { describeError } from '../errors/describeError';
+import { DialogError } from '../ui/DialogError';
+import { useSubmit } from '../ui/useSubmit';
 import { civilPhrases } from './civilPhrases';
 import {
   COMPLETION_OUTCOMES,
@@ -22,27 +24,7 @@ import {
 } from './queueApi';
 
 function ErrorLine({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (error === null) return null;
-  return <Alert type="error" showIcon style={{ marginTop: 12 }} title={describeError(error, t)} data-testid="dialog-error" />;
-}
-
-/** Runs the dialog's request; keeps the dialog open with the server's words on failure. */
-function useSubmit<T>(request: () => Promise<T>, onDone: (result: T) => void | Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onDone(await request());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, submit };
+  return <DialogError error={error} testId="dialog-error" />;
 }
 
 export function CompleteDialog({

@@ -5,7 +5,8 @@
 // whenever the server says the missed events are gone (`reset`): the screen reloads its state.
 import { useEffect, useRef, useState } from 'react';
 import type { HallEventName } from '../../core/events/hall-events';
-import { parseSseChunk, type SseMessage } from './sse-parser';
+import type { SseMessage } from './sse-parser';
+import { readSseStream, reconnectDelay } from './sse-stream';
 
 export interface HallEventMessage {
   id: number;
@@ -25,10 +26,6 @@ export interface SubscribeOptions extends HallEventHandlers {
   token?: string | null;
 }
 
-const MAX_BACKOFF_MS = 15_000;
-// The server sends a comment every 15 s; silence for longer means a dead connection.
-const STALL_MS = 40_000;
-
 export function subscribeHallEvents(hallId: string, options: SubscribeOptions): () => void {
   let stopped = false;
   let lastEventId: string | null = null;
@@ -40,11 +37,6 @@ export function subscribeHallEvents(hallId: string, options: SubscribeOptions): 
     if (stopped) return;
     controller = new AbortController();
     const ctl = controller;
-    let stallTimer: ReturnType<typeof setTimeout> | null = null;
-    const armStall = () => {
-      if (stallTimer) clearTimeout(stallTimer);
-      stallTimer = setTimeout(() => ctl.abort(), STALL_MS);
-    };
     try {
       const headers: Record<string, string> = { accept: 'text/event-stream' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -55,28 +47,14 @@ export function subscribeHallEvents(hallId: string, options: SubscribeOptions): 
       if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
       attempt = 0;
       options.onStatus?.(true);
-      armStall();
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        armStall();
-        buffer += value;
-        const { messages, rest } = parseSseChunk(buffer);
-        buffer = rest;
-        for (const m of messages) deliver(m);
-      }
+      await readSseStream(res.body, ctl, deliver);
     } catch {
       // Dropped, refused or stalled: fall through to reconnect.
-    } finally {
-      if (stallTimer) clearTimeout(stallTimer);
     }
     if (stopped) return;
     options.onStatus?.(false);
     attempt += 1;
-    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() * 0.5);
-    retryTimer = setTimeout(() => { void connect(); }, delay);
+    retryTimer = setTimeout(() => { void connect(); }, reconnectDelay(attempt));
   };
 
   const deliver = (m: SseMessage) => {

@@ -141,6 +141,12 @@ function Strip({ hall }: { hall: Hall }) {
         return t('supervisor.alerts.equipment_fault', d.values);
       case 'late_sign_in':
         return t('supervisor.alerts.late_sign_in', d.values);
+      case 'second_round_notice':
+        return t('supervisor.alerts.second_round_notice', d.values);
+      case 'case_yellow':
+        return t('supervisor.alerts.case_yellow', d.values);
+      case 'case_red':
+        return t('supervisor.alerts.case_red', d.values);
       default:
         return t('supervisor.alerts.unknown', d.values);
     }

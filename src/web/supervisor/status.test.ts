@@ -77,6 +77,20 @@ describe('queueSummary', () => {
 });
 
 describe('describeAlert', () => {
+  it('names the case, the materials asked again and who asked (R-12)', () => {
+    expect(describeAlert({ kind: 'second_round_notice', payload: { caseNumber: '2026-000008', materialNames: ['居民户口簿', '结婚证'], issuedByName: '陈静' } })).toEqual({
+      kind: 'second_round_notice', values: { caseNumber: '2026-000008', materials: '居民户口簿、结婚证', name: '陈静' },
+    });
+  });
+
+  it('names the case, its service, deadline and owner for a light (R-15)', () => {
+    const payload = { caseNumber: '2026-000002', serviceName: '户籍迁移', deadline: '2026-11-24', ownerName: '张伟' };
+    expect(describeAlert({ kind: 'case_red', payload })).toEqual({
+      kind: 'case_red', values: { caseNumber: '2026-000002', service: '户籍迁移', deadline: '2026-11-24', owner: '张伟' },
+    });
+    expect(describeAlert({ kind: 'case_yellow', payload }).kind).toBe('case_yellow');
+  });
+
   it('names the service and how many wait', () => {
     expect(describeAlert({ kind: 'service_unattended', payload: { serviceId: 's1', serviceName: '不动产登记', waiting: 5 } })).toEqual({
       kind: 'service_unattended',

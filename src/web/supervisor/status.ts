@@ -69,6 +69,8 @@ export type AlertText =
   | { kind: 'handover_overdue'; values: { number: string; minutes: number } }
   | { kind: 'equipment_fault'; values: { number: string } }
   | { kind: 'late_sign_in'; values: { number: string; name: string } }
+  | { kind: 'second_round_notice'; values: { caseNumber: string; materials: string; name: string } }
+  | { kind: 'case_yellow' | 'case_red'; values: { caseNumber: string; service: string; deadline: string; owner: string } }
   | { kind: 'unknown'; values: { kind: string } };
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback);
@@ -105,6 +107,18 @@ export function describeAlert(
       return { kind: 'equipment_fault', values: { number: windowNumber() } };
     case 'late_sign_in':
       return { kind: 'late_sign_in', values: { number: windowNumber(), name: str(p.userName, str(p.staffName, str(p.name))) } };
+    // Case alerts (docs/CASES-API.md): R-12 second-round notices and R-15 lights.
+    case 'second_round_notice':
+      return {
+        kind: 'second_round_notice',
+        values: { caseNumber: str(p.caseNumber, '?'), materials: Array.isArray(p.materialNames) ? p.materialNames.map((n) => str(n)).join('、') : '', name: str(p.issuedByName) },
+      };
+    case 'case_yellow':
+    case 'case_red':
+      return {
+        kind: alert.kind,
+        values: { caseNumber: str(p.caseNumber, '?'), service: str(p.serviceName), deadline: str(p.deadline), owner: str(p.ownerName) },
+      };
     default:
       return { kind: 'unknown', values: { kind: String(alert.kind) } };
   }

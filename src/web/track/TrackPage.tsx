@@ -1,14 +1,15 @@
 // The public tracking page behind the slip's QR code (/t/:ticketId?token=…): a phone-sized page,
 // no login, that says where the ticket stands and shouts when it is called.
-import { BellFilled, CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, ExclamationCircleFilled, ReloadOutlined, WifiOutlined } from '@ant-design/icons';
+import { BellFilled, CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
-import { type ReactNode, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import dayjs from '../time/dayjs';
 import { formatInZone } from '../time/zone';
 import { trackWait } from '../kiosk/text';
 import { isFinal, toneOf, type Tone, type TrackedTicket } from './status';
+import { Fact, StaleNotice, TrackFoot, TrackPlaceholder, TrackTop } from './TrackParts';
 import { useTrackedTicket } from './useTrackedTicket';
 import './track.css';
 
@@ -53,15 +54,6 @@ function body(t: TFunction, ticket: TrackedTicket, tone: Tone): string | null {
   }
 }
 
-function Fact({ label, children, strong }: { label: string; children: ReactNode; strong?: boolean }) {
-  return (
-    <div className={`ck-track-fact${strong ? ' is-strong' : ''}`}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 function StatusIcon({ tone }: { tone: Tone }) {
   switch (tone) {
     case 'called':
@@ -95,23 +87,7 @@ export default function TrackPage() {
     document.title = tone === 'called' ? `【${words}】${ticket.number}` : `${ticket.number} · ${words}`;
   }, [t, ticket, tone]);
 
-  if (!ticket) {
-    return (
-      <div className="ck-track">
-        <header className="ck-track-top">{t('track.title')}</header>
-        <div className="ck-track-empty" role="status">
-          {notFound ? (
-            <>
-              <ExclamationCircleFilled className="ck-track-empty-icon" />
-              <p>{t('track.notFound')}</p>
-            </>
-          ) : (
-            <p>{stale ? t('track.stale') : t('track.loading')}</p>
-          )}
-        </div>
-      </div>
-    );
-  }
+  if (!ticket) return <TrackPlaceholder title={t('track.title')} notFound={notFound} notFoundText={t('track.notFound')} stale={stale} />;
 
   // The hero already names the window when called; the facts keep to the number, which fits a phone line.
   const windowText =
@@ -124,10 +100,7 @@ export default function TrackPage() {
 
   return (
     <div className={`ck-track is-${tone}`}>
-      <header className="ck-track-top">
-        <span className="ck-track-hall">{ticket.hallName}</span>
-        <span>{t('track.title')}</span>
-      </header>
+      <TrackTop title={t('track.title')} hall={ticket.hallName} />
 
       <section className="ck-track-hero" aria-live="assertive">
         {tone === 'called' ? (
@@ -152,11 +125,7 @@ export default function TrackPage() {
         )}
       </section>
 
-      {stale && (
-        <div className="ck-track-stale" role="status">
-          <WifiOutlined /> {t('track.stale')}
-        </div>
-      )}
+      {stale && <StaleNotice />}
 
       <section className="ck-track-card">
         {text && <p className="ck-track-body">{text}</p>}
@@ -183,14 +152,14 @@ export default function TrackPage() {
         </dl>
       </section>
 
-      <footer className="ck-track-foot">
-        <span data-testid="track-freshness">
-          {isFinal(ticket.status) ? '' : live ? t('track.live') : updatedAt ? t('track.updated', { time: dayjs(updatedAt).format('HH:mm:ss') }) : ''}
-        </span>
-        <button type="button" className="ck-track-refresh" onClick={refresh}>
-          <ReloadOutlined /> {t('track.refresh')}
-        </button>
-      </footer>
+      <TrackFoot
+        onRefresh={refresh}
+        freshness={
+          <span data-testid="track-freshness">
+            {isFinal(ticket.status) ? '' : live ? t('track.live') : updatedAt ? t('track.updated', { time: dayjs(updatedAt).format('HH:mm:ss') }) : ''}
+          </span>
+        }
+      />
     </div>
   );
 }

@@ -5,12 +5,10 @@
 // (the server sends a comment every 15 s, which EventSource would hide), so a connection that
 // died while the phone slept is noticed and replaced.
 import { isApiError } from '../api/client';
-import { parseSseChunk } from '../realtime/sse-parser';
+import { readSseStream, reconnectDelay } from '../realtime/sse-stream';
 import { isFinal, type TrackedTicket } from './status';
 
 export const FALLBACK_POLL_MS = 30_000;
-const MAX_BACKOFF_MS = 15_000;
-const STALL_MS = 40_000;
 
 export interface FeedHandlers {
   /** A new view of the ticket, from the stream or a request. */
@@ -43,15 +41,10 @@ export interface TicketFeed {
 
 const LINK_REFUSED = [400, 401, 403, 404];
 
-function defaultBackoff(attempt: number): number {
-  return Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() * 0.5);
-}
-
 export function followTicket(deps: FeedDeps, handlers: FeedHandlers): TicketFeed {
   const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
   const fallbackPollMs = deps.fallbackPollMs ?? FALLBACK_POLL_MS;
-  const stallMs = deps.stallMs ?? STALL_MS;
-  const backoff = deps.backoffMs ?? defaultBackoff;
+  const backoff = deps.backoffMs ?? reconnectDelay;
 
   let stopped = false;
   /** Done, cancelled or a wrong link: nothing more to follow until the person asks. */
@@ -123,11 +116,6 @@ export function followTicket(deps: FeedDeps, handlers: FeedHandlers): TicketFeed
     streaming = true;
     const ctl = new AbortController();
     stream = ctl;
-    let stall: ReturnType<typeof setTimeout> | null = null;
-    const armStall = () => {
-      if (stall) clearTimeout(stall);
-      stall = setTimeout(() => ctl.abort(), stallMs);
-    };
     try {
       const res = await doFetch(deps.streamUrl, { headers: { accept: 'text/event-stream' }, cache: 'no-store', signal: ctl.signal });
       if (LINK_REFUSED.includes(res.status)) {
@@ -140,29 +128,17 @@ export function followTicket(deps: FeedDeps, handlers: FeedHandlers): TicketFeed
       if (pollTimer) clearTimeout(pollTimer);
       pollTimer = null;
       handlers.onLive(true);
-      armStall();
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        armStall();
-        buffer += value;
-        const { messages, rest } = parseSseChunk(buffer);
-        buffer = rest;
-        for (const m of messages) {
-          if (m.event !== 'ticket' || stopped) continue;
-          try {
-            show(JSON.parse(m.data) as TrackedTicket);
-          } catch {
-            // A garbled message: the next one, or the fallback, brings the view.
-          }
+      await readSseStream(res.body, ctl, (m) => {
+        if (m.event !== 'ticket' || stopped) return;
+        try {
+          show(JSON.parse(m.data) as TrackedTicket);
+        } catch {
+          // A garbled message: the next one, or the fallback, brings the view.
         }
-      }
+      }, deps.stallMs);
     } catch {
       // Dropped, refused by the network or stalled: reconnect below.
     } finally {
-      if (stall) clearTimeout(stall);
       streaming = false;
       if (stream === ctl) stream = null;
     }

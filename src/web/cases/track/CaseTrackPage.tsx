@@ -2,25 +2,17 @@
 // (/c/:caseId?token=…): phone-sized, no login. It says where the case stands in words, what is
 // still to be brought (R-11: with counts and form), the deadline once accepted (R-14), and the
 // hall's phone number.
-import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, ExclamationCircleFilled, FileSearchOutlined, PhoneOutlined, ReloadOutlined, WifiOutlined } from '@ant-design/icons';
-import { type ReactNode, useEffect } from 'react';
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, ExclamationCircleFilled, FileSearchOutlined, PhoneOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { CASE_STATUSES, type CaseStatus } from '../../api/case-types';
 import dayjs from '../../time/dayjs';
+import { Fact, StaleNotice, TrackFoot, TrackPlaceholder, TrackTop } from '../../track/TrackParts';
 import { amountText } from '../MaterialAmount';
 import { useTrackedCase } from './useTrackedCase';
 import '../../track/track.css';
 import './case-track.css';
-
-function Fact({ label, children, strong }: { label: string; children: ReactNode; strong?: boolean }) {
-  return (
-    <div className={`ck-track-fact${strong ? ' is-strong' : ''}`}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const TONES: Record<CaseStatus, string> = {
   open: 'waiting',
@@ -57,23 +49,7 @@ export default function CaseTrackPage() {
     document.title = data ? `${data.number} · ${status ? t(`cases.track.status.${status}`) : t('cases.track.title')}` : t('cases.track.title');
   }, [data, status, t]);
 
-  if (!data) {
-    return (
-      <div className="ck-track">
-        <header className="ck-track-top">{t('cases.track.title')}</header>
-        <div className="ck-track-empty" role="status">
-          {notFound ? (
-            <>
-              <ExclamationCircleFilled className="ck-track-empty-icon" />
-              <p>{t('cases.track.notFound')}</p>
-            </>
-          ) : (
-            <p>{stale ? t('track.stale') : t('track.loading')}</p>
-          )}
-        </div>
-      </div>
-    );
-  }
+  if (!data) return <TrackPlaceholder title={t('cases.track.title')} notFound={notFound} notFoundText={t('cases.track.notFound')} stale={stale} />;
 
   const statusWords = status ? t(`cases.track.status.${status}`) : (data.statusText ?? t('track.status.unknown'));
   const body =
@@ -85,10 +61,7 @@ export default function CaseTrackPage() {
 
   return (
     <div className={`ck-track ck-case-track is-${status ? TONES[status] : 'waiting'}`} data-testid="case-track">
-      <header className="ck-track-top">
-        <span className="ck-track-hall">{data.hallName}</span>
-        <span>{t('cases.track.title')}</span>
-      </header>
+      <TrackTop title={t('cases.track.title')} hall={data.hallName} />
 
       <section className="ck-track-hero">
         <div className="ck-track-label">{t('cases.track.number')}</div>
@@ -107,11 +80,7 @@ export default function CaseTrackPage() {
         )}
       </section>
 
-      {stale && (
-        <div className="ck-track-stale" role="status">
-          <WifiOutlined /> {t('track.stale')}
-        </div>
-      )}
+      {stale && <StaleNotice />}
 
       {data.missing.length > 0 && status !== 'completed' && status !== 'refused' && (
         <section className="ck-track-card ck-case-track-missing" data-testid="case-track-missing">
@@ -159,12 +128,7 @@ export default function CaseTrackPage() {
         </dl>
       </section>
 
-      <footer className="ck-track-foot">
-        <span>{updatedAt ? t('track.updated', { time: dayjs(updatedAt).format('HH:mm:ss') }) : ''}</span>
-        <button type="button" className="ck-track-refresh" onClick={refresh}>
-          <ReloadOutlined /> {t('track.refresh')}
-        </button>
-      </footer>
+      <TrackFoot onRefresh={refresh} freshness={<span>{updatedAt ? t('track.updated', { time: dayjs(updatedAt).format('HH:mm:ss') }) : ''}</span>} />
     </div>
   );
 }

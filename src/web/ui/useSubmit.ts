@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-/** Runs a dialog's request; the dialog stays open with the server's words on failure. */
+/** Runs a dialog's request; the dialog stays open with the server's words on failure (see DialogError). */
 export function useSubmit<T>(request: () => Promise<T>, onDone: (result: T) => void | Promise<void>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
