@@ -28,3 +28,16 @@ export function auditRowHash(prevHash: string, row: HashedAuditContent): string 
 export function chainFor(hallId: string | null): string {
   return hallId ?? 'global';
 }
+
+/**
+ * The text auditRowHash hashes, split around the chain sequence number, for a writer that
+ * learns the number only under the chain's lock: text = head + String(chainSeq) + tail.
+ * canonicalJson sorts keys, so the keys before "chainSeq" and those after it are each their
+ * own canonical object, joined at the number.
+ */
+export function auditRowTextAround(row: Omit<HashedAuditContent, 'chainSeq'>): { head: string; tail: string } {
+  const entries = Object.entries({ ...row, at: row.at.toISOString(), before: row.before ?? null, after: row.after ?? null });
+  const left = canonicalJson(Object.fromEntries(entries.filter(([k]) => k < 'chainSeq')));
+  const right = canonicalJson(Object.fromEntries(entries.filter(([k]) => k > 'chainSeq')));
+  return { head: `${left.slice(0, -1)},"chainSeq":`, tail: `,${right.slice(1)}` };
+}

@@ -1,8 +1,9 @@
 // The only SQL for tickets, calls, window sessions, pauses, faults and alerts.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/client.js';
+import type { WaitingTicket } from '../../core/queue/ordering.js';
 import {
-  alerts, faults, services, ticketCalls, tickets, users, windowPauses, windows, windowServices, windowSessions,
+  alerts, faults, halls, services, ticketCalls, tickets, users, windowPauses, windows, windowServices, windowSessions,
 } from '../../db/schema.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -32,25 +33,103 @@ export async function lockTicket(tx: Queryable, id: string): Promise<TicketRow |
   return t ?? null;
 }
 
-/** Claims a waiting ticket unless another window is claiming it right now (SKIP LOCKED). */
-export async function claimWaitingTicket(tx: Queryable, id: string): Promise<TicketRow | null> {
-  const rows = await queryRows<{ id: string }>(tx, sql`
-    select id from tickets where id = ${id} and status = 'waiting' for update skip locked`);
-  if (!rows.length) return null;
-  return findTicket(tx, id);
-}
-
 export async function updateTicket(tx: Queryable, id: string, values: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
   const [t] = await tx.update(tickets).set(values).where(eq(tickets.id, id)).returning();
   return t!;
 }
 
-/** Waiting tickets a window may be asked for: its services' queues and tickets bound to it. */
-export function waitingForWindow(db: Queryable, windowId: string, serviceIds: string[]) {
-  const byService = serviceIds.length ? inArray(tickets.serviceId, serviceIds) : sql`false`;
-  return db.select().from(tickets)
-    .where(and(eq(tickets.status, 'waiting'), sql`(${byService} or ${tickets.boundWindowId} = ${windowId})`))
-    .orderBy(asc(tickets.queuedAt)).limit(2000);
+// ---- call-next: four statements, each doing what used to take several ----
+
+/** Locks the window row for a call (one call at a time per window) and reads its hall's queue policy. */
+export async function lockWindowForCall(tx: Queryable, id: string) {
+  const [row] = await tx.select({ id: windows.id, hallId: windows.hallId, number: windows.number, status: windows.status, queuePolicy: halls.queuePolicy })
+    .from(windows).innerJoin(halls, eq(halls.id, windows.hallId))
+    .where(and(eq(windows.id, id), isNull(windows.archivedAt))).for('update', { of: windows }).limit(1);
+  return row ?? null;
+}
+
+/** A waiting ticket as call-next ranks it; `cutoff` marks the last one loaded of a queue that has more. */
+export interface CallCandidate extends WaitingTicket { cutoff: boolean }
+
+/**
+ * What call-next decides on, read in one statement after the window is locked: whether the
+ * window already holds a ticket, its services, the waiting tickets it may call, and the
+ * fairness history (the last `streak` calls of their services).
+ *
+ * Only the columns ranking needs, and at most `perQueue` tickets of each queue — a service's
+ * front-placed, priority and other tickets — in the order ranking gives them within that queue
+ * (longest waiting first: the core orders by milliseconds, so the database does too). The
+ * ranking of a ticket never depends on other tickets, so the first `perQueue` of each queue
+ * rank exactly as they would among all of them, up to the last loaded ticket of a queue that
+ * has more (`cutoff`): a ticket of that queue not loaded could come next.
+ */
+export async function callCandidates(tx: Queryable, windowId: string, perQueue: number | null, streak: number) {
+  const limit = perQueue ?? 2_147_483_647;
+  const [row] = await queryRows<{
+    busy: boolean; service_ids: string[];
+    waiting: [string, string, 'normal' | 'priority', 'normal' | 'front' | 'back', string | null, number, number, boolean][];
+    history: [string, 'normal' | 'priority'][];
+  }>(tx, sql`
+    with own_services as (
+      select ws.service_id from window_services ws join services s on s.id = ws.service_id
+      where ws.window_id = ${windowId} and s.archived_at is null
+    ), callable as (
+      select t.id, t.service_id, t.priority, t.placement, t.bound_window_id, t.issued_at, t.queued_at,
+        row_number() over in_order as place, count(*) over queue as queue_length
+      from tickets t
+      where t.status = 'waiting' and (t.bound_window_id = ${windowId}
+        or (t.bound_window_id is null and t.service_id in (select service_id from own_services)))
+      window queue as (partition by t.service_id, t.placement = 'front', t.priority),
+        in_order as (queue order by date_trunc('milliseconds', t.queued_at), date_trunc('milliseconds', t.issued_at), t.id)
+    ), loaded as (
+      select * from callable where place <= ${limit}
+    )
+    select
+      exists (select 1 from tickets where window_id = ${windowId} and status in ('called', 'serving')) as busy,
+      coalesce((select json_agg(service_id) from own_services), '[]') as service_ids,
+      coalesce((select json_agg(json_build_array(id, service_id, priority, placement, bound_window_id,
+        floor(extract(epoch from issued_at) * 1000), floor(extract(epoch from queued_at) * 1000),
+        place = ${limit} and queue_length > ${limit})) from loaded), '[]') as waiting,
+      coalesce((select json_agg(json_build_array(c.service_id, c.priority) order by c.id)
+        from (select distinct service_id from loaded) s cross join lateral (
+          select service_id, priority, id from ticket_calls
+          where service_id = s.service_id and recall = false order by id desc limit ${streak}) c), '[]') as history`);
+  return {
+    busy: row!.busy,
+    serviceIds: row!.service_ids,
+    waiting: row!.waiting.map(([id, serviceId, priority, placement, boundWindowId, issuedMs, queuedMs, cutoff]): CallCandidate => ({
+      id, serviceId, priority, placement, boundWindowId, issuedAt: new Date(Number(issuedMs)), queuedAt: new Date(Number(queuedMs)), cutoff,
+    })),
+    history: row!.history.map(([serviceId, priority]) => ({ serviceId, priority })),
+  };
+}
+
+/**
+ * Claims the first of `ranked` that is still waiting, still callable by the window and not
+ * being claimed by another window right now (SKIP LOCKED), in one statement; with its service's name.
+ */
+export async function claimFirstWaiting(tx: Queryable, windowId: string, serviceIds: string[], ranked: string[]) {
+  if (!ranked.length) return null;
+  // Ids and service ids come from the database: a literal array of uuids is safe and is one parameter.
+  const ids = `{${ranked.join(',')}}`;
+  const own = `{${serviceIds.join(',')}}`;
+  // The rank comes with each id from unnest … with ordinality: array_position per row is slow.
+  const [row] = await tx.select({ ticket: tickets, serviceName: services.name }).from(tickets)
+    .innerJoin(sql`unnest(${ids}::uuid[]) with ordinality as ranked(id, place)`, sql`ranked.id = ${tickets.id}`)
+    .innerJoin(services, eq(services.id, tickets.serviceId))
+    .where(and(eq(tickets.status, 'waiting'),
+      sql`(${tickets.boundWindowId} = ${windowId} or (${tickets.boundWindowId} is null and ${tickets.serviceId} = any(${own}::uuid[])))`))
+    .orderBy(sql`ranked.place`)
+    .limit(1).for('update', { of: tickets, skipLocked: true });
+  return row ?? null;
+}
+
+/** Stores a call: the ticket's new state and its row in ticket_calls, in one statement. */
+export async function recordCall(tx: Queryable, ticket: TicketRow, changes: Partial<typeof tickets.$inferInsert>, windowId: string, at: Date) {
+  // Drizzle wraps the embedded UPDATE in the parentheses a CTE needs.
+  await tx.execute(sql`with called as ${tx.update(tickets).set(changes).where(eq(tickets.id, ticket.id))}
+    insert into ticket_calls (hall_id, ticket_id, window_id, service_id, priority, recall, at)
+    values (${ticket.hallId}, ${ticket.id}, ${windowId}, ${ticket.serviceId}, ${ticket.priority}, false, ${at.toISOString()}::timestamptz)`);
 }
 
 export function waitingOfService(db: Queryable, serviceId: string) {
