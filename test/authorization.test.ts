@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
+import { changeableRows } from './database-rows.js';
 import { createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
 import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
@@ -122,23 +123,7 @@ async function auditRows(): Promise<number> {
 
 /** Everything the queue and case endpoints can change, in one value: tickets, calls, windows at work, cases, alerts, events. */
 async function queueState(): Promise<string> {
-  const [row] = await queryRows<{ h: string; n: number }>(t.ctx.db, sql`
-    select md5(coalesce(string_agg(r, E'\n' order by r), '')) as h, count(*)::int as n from (
-      select 'ticket ' || x::text as r from tickets x
-      union all select 'call ' || x::text from ticket_calls x
-      union all select 'counter ' || x::text from ticket_counters x
-      union all select 'window ' || x.id || ' ' || x.status from windows x
-      union all select 'session ' || x::text from window_sessions x
-      union all select 'pause ' || x::text from window_pauses x
-      union all select 'fault ' || x::text from faults x
-      union all select 'alert ' || x::text from alerts x
-      union all select 'case ' || x::text from cases x
-      union all select 'notice ' || x::text from case_notices x
-      union all select 'extension ' || x::text from case_extensions x
-      union all select 'year counter ' || x::text from hall_year_counters x
-      union all select 'events ' || count(*)::text from events
-    ) rows`);
-  return `${row!.n}:${row!.h}`;
+  return (await changeableRows(t.ctx.db)).join('\n');
 }
 
 /**

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { errorTable, type ErrorCode } from '../src/server/http/errors.js';
 import { createTestApp } from './harness.js';
+import { changeableRows } from './database-rows.js';
 import { createDevice, createHall, createService, createUser, createWindow, weekdayHours } from './factories/hall.js';
 import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM } from './factories/queue.js';
 
@@ -481,20 +482,7 @@ async function snapshot(): Promise<Snapshot> {
   const [audit] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from audit_log`);
   const [sessions] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from sessions`);
   const [halls] = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from halls`);
-  const queueRows = await queryRows<{ r: string }>(t.ctx.db, sql`select r from (
-      select 'ticket ' || x::text as r from tickets x
-      union all select 'call ' || x::text from ticket_calls x
-      union all select 'counter ' || x::text from ticket_counters x
-      union all select 'session ' || x::text from window_sessions x
-      union all select 'pause ' || x::text from window_pauses x
-      union all select 'fault ' || x::text from faults x
-      union all select 'alert ' || x::text from alerts x
-      union all select 'case ' || x::text from cases x
-      union all select 'notice ' || x::text from case_notices x
-      union all select 'extension ' || x::text from case_extensions x
-      union all select 'year counter ' || x::text from hall_year_counters x
-      union all select 'events ' || count(*)::text from events
-    ) rows order by r`);
+  const queueRows = await changeableRows(t.ctx.db);
   return {
     hall: await get(`/api/v1/halls/${ids.hall}`),
     halls: await get('/api/v1/halls'),
@@ -511,7 +499,7 @@ async function snapshot(): Promise<Snapshot> {
     board: await get(`/api/v1/halls/${ids.hall}/board`),
     alerts: await get(`/api/v1/halls/${ids.hall}/alerts?status=all`),
     waitingTicket: await get(`/api/v1/tickets/${ids.tickets.waiting}?token=${ids.trackToken}`),
-    queueRows: queueRows.map((x) => x.r),
+    queueRows,
   };
 }
 
