@@ -19,6 +19,7 @@
 // Also one window alone on 100 tickets (and the same-shape loop alone), to show how much
 // 50 windows gain over one. Pool size = window count (BENCH_POOL_SIZE to change it); on PGlite
 // one batch goes to the ratio (three on PostgreSQL), PGlite being one connection anyway.
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
@@ -94,6 +95,8 @@ export interface BenchHall {
   hallId: string;
   serviceId: string;
   windowIds: string[];
+  /** The staff member signed in to each window. */
+  operators: Map<string, Actor>;
   close(): Promise<void>;
 }
 
@@ -129,13 +132,21 @@ export async function benchHall(database: Database, windowCount: number, now: ()
   const [u] = await ctx.db.select().from(users).where(eq(users.username, 'admin'));
   const admin: Actor = { type: 'user', id: u!.id, username: u!.username, name: u!.name, role: u!.role, hallId: u!.hallId };
   const windowIds: string[] = [];
+  const operators = new Map<string, Actor>();
   for (let i = 1; i <= windowCount; i++) {
     const w = (await inject(app, 'POST', `/api/v1/halls/${hall.id}/windows`, adminCookie, { number: i, name: `${i} 号窗口`, serviceIds: [service.id] })).json() as { id: string };
-    await openWindow(ctx, admin, w.id, CHECKLIST);
+    // One person per window, as in a hall (R-09: nobody is signed in to two windows). They act
+    // through the use cases, never log in, so the password hash is left unusable.
+    const [staff] = await ctx.db.insert(users).values({
+      username: `bench-staff-${i}`, passwordHash: '!', name: `窗口${i}`, role: 'staff', hallId: hall.id, staffNumber: String(i).padStart(4, '0'),
+    }).returning();
+    const operator: Actor = { type: 'user', id: staff!.id, username: staff!.username, name: staff!.name, role: 'staff', hallId: hall.id };
+    await openWindow(ctx, operator, w.id, CHECKLIST);
     windowIds.push(w.id);
+    operators.set(w.id, operator);
   }
   return {
-    ctx, app, admin, adminCookie, hallId: hall.id, serviceId: service.id, windowIds,
+    ctx, app, admin, adminCookie, hallId: hall.id, serviceId: service.id, windowIds, operators,
     async close() {
       built.beginShutdown();
       await app.close();
@@ -170,16 +181,54 @@ async function issueMany(h: BenchHall, count: number, kiosks: number): Promise<n
 
 /** One window's loop until it gets a 204: call-next → start → complete. Returns the tickets it served; call-next latencies go to `latencies`. */
 async function windowLoop(h: BenchHall, windowId: string, latencies: number[]): Promise<number> {
+  const operator = h.operators.get(windowId)!;
   let calls = 0;
   for (;;) {
     const t0 = performance.now();
-    const ticket = await callNextTicket(h.ctx, h.admin, windowId);
+    const ticket = await callNextTicket(h.ctx, operator, windowId);
     latencies.push(performance.now() - t0);
     if (!ticket) return calls;
     calls++;
-    await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'start' });
-    await actOnTicket(h.ctx, h.admin, ticket.id, { type: 'complete', outcome: 'done' });
+    await actOnTicket(h.ctx, operator, ticket.id, { type: 'start' });
+    await actOnTicket(h.ctx, operator, ticket.id, { type: 'complete', outcome: 'done' });
   }
+}
+
+/**
+ * Counts the queries this process sends to PostgreSQL (each `Client#query` is one message and
+ * one wait for the server) until stopped. Unlike time, the count does not depend on the load.
+ * Everything of ours goes through node-postgres clients: the pool, and the hub's listener.
+ */
+function countRoundTrips(): { stop(): number } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function counted(this: unknown, ...args: unknown[]) { n++; return original.apply(this, args); };
+  return { stop() { proto.query = original; return n; } };
+}
+
+/**
+ * CPU used so far by every `postgres` process on this machine (server, backends, background
+ * workers), from /proc; null when there is none to read (a remote server, or not Linux). Only
+ * this benchmark's backends are busy during a batch, so the difference is the server's share.
+ */
+function localPostgresCpuMs(): number | null {
+  let total = 0, found = false;
+  let entries: string[];
+  try { entries = readdirSync('/proc'); } catch { return null; }
+  for (const pid of entries) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime and stime, fields 14 and 15 of the line, in clock ticks (100 per second on Linux).
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      found = true;
+    } catch { /* the process ended meanwhile */ }
+  }
+  return found ? total : null;
 }
 
 /** Runs `fn`, which returns how many tickets it got through; returns tickets per second. */
@@ -255,8 +304,12 @@ export interface QueueBenchResult {
   batchSize: number;
   ratioBatches: number;
   /** Median over the batches compared with the baselines, tickets per second of drain time. */
-  /** cpuMsPerTicket: this process's CPU (on PGlite, the database's too) per ticket drained, median over the same batches. */
-  ours: { perSecond: number; callP50: number; callP99: number; cpuMsPerTicket: number };
+  /**
+   * cpuMsPerTicket: this process's CPU (on PGlite, the database's too) per ticket drained, median over the same batches.
+   * roundTripsPerTicket: queries sent to the PostgreSQL server per ticket (null on PGlite), the same batches.
+   * serverCpuMsPerTicket: the PostgreSQL server's CPU per ticket, when it runs on this machine (null otherwise).
+   */
+  ours: { perSecond: number; callP50: number; callP99: number; cpuMsPerTicket: number; roundTripsPerTicket: number | null; serverCpuMsPerTicket: number | null };
   claimOnly: { perSecond: number };
   sameShape: { perSecond: number };
   ratioVsClaim: number;
@@ -321,7 +374,7 @@ export async function benchQueue(options: { windows?: number; poolSize?: number;
 
     const t0 = performance.now();
     const deadline = t0 + longSeconds * 1000;
-    const ours: number[] = [], claimOnly: number[] = [], sameShape: number[] = [], cpuPerTicket: number[] = [];
+    const ours: number[] = [], claimOnly: number[] = [], sameShape: number[] = [], cpuPerTicket: number[] = [], tripsPerTicket: number[] = [], serverCpuPerTicket: number[] = [];
     const latencies: number[] = [];
     let batches = 0, drainSeconds = 0, issueSeconds = 0;
     while (calls < totalCalls && (batches < ratioBatches || performance.now() < deadline)) {
@@ -331,8 +384,12 @@ export async function benchQueue(options: { windows?: number; poolSize?: number;
       issueSeconds += iss.seconds;
       const lat: number[] = [];
       const cpu0 = process.cpuUsage();
+      const trips = db.kind === 'postgres' ? countRoundTrips() : null;
+      const serverCpu0 = db.kind === 'postgres' ? localPostgresCpuMs() : null;
       const drained = await timed(async () => (await Promise.all(h.windowIds.map((w) => windowLoop(h, w, lat)))).reduce((a, b) => a + b, 0));
       const cpu = process.cpuUsage(cpu0);
+      const tripCount = trips?.stop() ?? null;
+      const serverCpu1 = serverCpu0 === null ? null : localPostgresCpuMs();
       if (drained.n !== n) throw new Error(`batch ${batches + 1}: called ${drained.n} of ${n}`);
       calls += drained.n;
       drainSeconds += drained.seconds;
@@ -340,6 +397,8 @@ export async function benchQueue(options: { windows?: number; poolSize?: number;
       if (batches <= ratioBatches) {
         ours.push(drained.perSecond);
         cpuPerTicket.push((cpu.user + cpu.system) / 1000 / drained.n);
+        if (tripCount !== null) tripsPerTicket.push(tripCount / drained.n);
+        if (serverCpu0 !== null && serverCpu1 !== null) serverCpuPerTicket.push((serverCpu1 - serverCpu0) / drained.n);
         latencies.push(...lat);
         const c = await baselineRun(tx, exec, batchSize, windows, 'claim');
         const s2 = await baselineRun(tx, exec, batchSize, windows, 'loop');
@@ -355,7 +414,8 @@ export async function benchQueue(options: { windows?: number; poolSize?: number;
     const check = await checkDatabase(h, before, issued, calls);
     return {
       kind: db.kind, windows, batchSize, ratioBatches,
-      ours: { perSecond: median(ours), callP50: pct(sortedLat, 50), callP99: pct(sortedLat, 99), cpuMsPerTicket: median(cpuPerTicket) },
+      ours: { perSecond: median(ours), callP50: pct(sortedLat, 50), callP99: pct(sortedLat, 99), cpuMsPerTicket: median(cpuPerTicket), roundTripsPerTicket: tripsPerTicket.length ? median(tripsPerTicket) : null,
+        serverCpuMsPerTicket: serverCpuPerTicket.length ? median(serverCpuPerTicket) : null },
       claimOnly: { perSecond: median(claimOnly) },
       sameShape: { perSecond: median(sameShape) },
       ratioVsClaim: median(ours) / median(claimOnly),

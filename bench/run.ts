@@ -27,6 +27,8 @@ if (only.has('queue')) {
   console.log(`  ${q.windows} windows, batches of ${q.batchSize} waiting, median of ${q.ratioBatches} batch(es); tickets per second (call-next → start → complete each)`);
   console.log(`  ours:                    ${t(q.ours.perSecond)}   call-next p50 ${ms(q.ours.callP50)}, p99 ${ms(q.ours.callP99)}`);
   console.log(`    CPU of this process per ticket: ${q.ours.cpuMsPerTicket.toFixed(1)} ms${q.kind === 'pglite' ? ' (PGlite included: it runs in-process)' : ' (the PostgreSQL server\'s not included)'}`);
+  if (q.ours.roundTripsPerTicket !== null) console.log(`    queries sent to PostgreSQL per ticket: ${q.ours.roundTripsPerTicket.toFixed(1)}`);
+  if (q.ours.serverCpuMsPerTicket !== null) console.log(`    CPU of the PostgreSQL server per ticket: ${q.ours.serverCpuMsPerTicket.toFixed(1)} ms (read from /proc: the server runs on this machine)`);
   console.log(`  raw claim only:          ${t(q.claimOnly.perSecond)}   → ratio ${q.ratioVsClaim.toFixed(3)} (target ≥ 0.5)`);
   console.log(`  raw same-shape loop:     ${t(q.sameShape.perSecond)}   → ratio ${q.ratioVsSameShape.toFixed(3)}`);
   console.log(`  one window alone: ours ${t(q.oneWindow.ours)} vs raw same-shape ${t(q.oneWindow.sameShape)} → ratio ${q.oneWindow.ratio.toFixed(3)}`);

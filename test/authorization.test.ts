@@ -12,7 +12,7 @@ import { queryRows } from '../src/db/client.js';
 import { changeableRows } from './database-rows.js';
 import { createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
-import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
+import { ALL_TICKED, alertOfWindow, issue, openDesk, openedWindow, signOutEverywhere, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
 
 // Thursday 10:00 in Shanghai: both halls (weekdays 09:00–17:00) are open, so tickets can be issued.
 const clock = THURSDAY_10AM;
@@ -225,6 +225,11 @@ interface WriteFx {
   shared?: boolean;
   /** Needs the staff member signed in to the window (refused with not_window_staff otherwise). */
   windowBound?: boolean;
+  /**
+   * The request signs the caller in to a window. A person is signed in to one window at a time
+   * (R-09, R-25), so an allowed caller is first signed out of the one they are at.
+   */
+  signsIn?: boolean;
 }
 
 // Queue fixtures: each request acts on a window or ticket in the state its action needs.
@@ -234,8 +239,18 @@ const ticketAction = (path: string, state: TicketState, body?: (h: HallFx) => un
     windowBound,
     prepare: async (h) => ({ method: 'POST', url: `/api/v1/tickets/${(await h.desk.ticket(state)).id}/${path}`, ...(body ? { body: body(h) } : {}) }),
   });
-/** A window of the hall's service that the hall's operator has just signed in to. */
-const openedWindowOf = (h: HallFx) => openedWindow(t, h.id, [h.service], h.operator, { number: windowNumber() });
+/**
+ * Who signs in to a new window for a fixture: the hall's operator when they are the caller (staff
+ * act only at a window they are signed in to; they leave the desk for it), else a new member of
+ * the hall's staff, so the desk keeps its operator — one window a person (R-09, R-25).
+ */
+async function staffFor(h: HallFx, who: Who): Promise<Client> {
+  if (h.key === 'A' && who === 'staff') return h.operator;
+  const u = await createUser(t.admin, h.id, 'staff');
+  return t.login(u.username, u.password);
+}
+/** A window of the hall's service that someone has just signed in to (see staffFor). */
+const openedWindowOf = async (h: HallFx, who: Who) => openedWindow(t, h.id, [h.service], await staffFor(h, who), { number: windowNumber() });
 /** Case fixtures share a prepared case among the refused callers, who must leave it as it was. */
 const caseFx = (noun: string, prepare: WriteFx['prepare'], kind: Kind = 'case-work'): WriteFx => ({ kind, noun, shared: true, prepare });
 
@@ -337,30 +352,32 @@ const writes: Record<string, WriteFx> = {
     prepare: async (h) => ({ method: 'POST', url: `/api/v1/halls/${h.id}/tickets`, body: { serviceId: h.service, priority: 'priority', priorityReason: 'elderly' } }),
   }),
   'POST /api/v1/windows/{windowId}/open': queueFx('windows (signing in)', {
+    signsIn: true,
     prepare: async (h) => ({
       method: 'POST', url: `/api/v1/windows/${(await createWindow(t.admin, h.id, [h.service], { number: windowNumber() })).id}/open`, body: { checklist: ALL_TICKED },
     }),
   }),
   'POST /api/v1/windows/{windowId}/pause': queueFx('windows (pausing)', {
     windowBound: true,
-    prepare: async (h) => ({ method: 'POST', url: `/api/v1/windows/${await openedWindowOf(h)}/pause`, body: { reason: 'break' } }),
+    prepare: async (h, who) => ({ method: 'POST', url: `/api/v1/windows/${await openedWindowOf(h, who)}/pause`, body: { reason: 'break' } }),
   }),
   'POST /api/v1/windows/{windowId}/resume': queueFx('windows (resuming)', {
     windowBound: true,
-    prepare: async (h) => {
-      const w = await openedWindowOf(h);
-      expect((await h.operator.post(`/api/v1/windows/${w}/pause`, { reason: 'handover' })).statusCode).toBe(200);
+    prepare: async (h, who) => {
+      const w = await openedWindowOf(h, who);
+      expect((await t.admin.post(`/api/v1/windows/${w}/pause`, { reason: 'handover' })).statusCode).toBe(200);
       return { method: 'POST', url: `/api/v1/windows/${w}/resume` };
     },
   }),
   'POST /api/v1/windows/{windowId}/close': queueFx('windows (closing)', {
     windowBound: true,
     // The desk serves the same service, so nobody is stranded and no override is needed.
-    prepare: async (h) => ({ method: 'POST', url: `/api/v1/windows/${await openedWindowOf(h)}/close`, body: {} }),
+    prepare: async (h, who) => ({ method: 'POST', url: `/api/v1/windows/${await openedWindowOf(h, who)}/close`, body: {} }),
   }),
   'POST /api/v1/windows/{windowId}/call-next': queueFx('windows (calling the next ticket)', {
     windowBound: true,
     prepare: async (h) => {
+      await h.desk.attend();
       await h.desk.free();
       await issue(t.admin, h.id, h.service);
       return { method: 'POST', url: `/api/v1/windows/${h.desk.windowId}/call-next` };
@@ -377,7 +394,7 @@ const writes: Record<string, WriteFx> = {
   'POST /api/v1/alerts/{alertId}/resolve': queueFx('alerts (resolving)', {
     kind: 'queue-supervise',
     // Signing in at 10:00 is late (R-09), which raises an alert to resolve.
-    prepare: async (h) => ({ method: 'POST', url: `/api/v1/alerts/${await alertOfWindow(t, h.id, await openedWindowOf(h))}/resolve` }),
+    prepare: async (h, who) => ({ method: 'POST', url: `/api/v1/alerts/${await alertOfWindow(t, h.id, await openedWindowOf(h, who))}/resolve` }),
   }),
   'POST /api/v1/halls/{hallId}/cases': caseFx('cases (opening)', async (h) => ({
     method: 'POST', url: `/api/v1/halls/${h.id}/cases`, body: { serviceId: h.service, applicant: { name: '李四' }, submitted: [h.material] },
@@ -469,6 +486,7 @@ describe('write endpoints', () => {
         it(name, async () => {
           const req = await requestFor(key, fx, hall, who, expected === 'ok');
           const client = fx.kind === 'self' && expected === 'ok' ? await freshClient(who) : clients[who];
+          if (fx.signsIn && expected === 'ok') await signOutEverywhere(t, client);
           const rowsBefore = await auditRows();
           const queueBefore = fx.shared ? await queueState() : null;
           const res = await send(client, req);
@@ -527,6 +545,7 @@ describe('window work by staff of the hall who are not signed in to the window',
   });
 
   it('answers their signing in to a window someone else is signed in to with 409 window_taken, and changes nothing', async () => {
+    await halls.A.desk.attend();
     await expectRefused({ method: 'POST', url: `/api/v1/windows/${halls.A.desk.windowId}/open`, body: { checklist: ALL_TICKED } }, 409, 'window_taken');
   });
 
@@ -540,10 +559,10 @@ describe('window work by staff of the hall who are not signed in to the window',
 });
 
 describe('closing the last window of a service while people wait (R-08 准时满点)', () => {
-  /** A window that alone serves a service with a ticket waiting, signed in to by the hall's operator. */
+  /** A window that alone serves a service with a ticket waiting, signed in to by hall A's staff (see staffFor). */
   async function lastWindow(h: HallFx): Promise<string> {
     const s = await newService(h.id);
-    const w = await openedWindow(t, h.id, [s.id], h.operator, { number: windowNumber() });
+    const w = await openedWindow(t, h.id, [s.id], await staffFor(h, 'staff'), { number: windowNumber() });
     await issue(t.admin, h.id, s.id);
     return w;
   }
@@ -689,6 +708,7 @@ describe('read endpoints', () => {
   });
 
   it("shows a ticket to anyone with its token, and to nobody with another ticket's token or none", async () => {
+    await halls.A.desk.attend(); // someone serves the service, so tickets can be taken
     const a = await issue(clients.kiosk, halls.A.id, halls.A.service);
     const b = await issue(t.admin, halls.B.id, halls.B.service);
     for (const who of everyone) {

@@ -511,20 +511,25 @@ beforeAll(async () => {
   const window = await createWindow(t.admin, hall.id, [service.id]);
   const staff = await createUser(t.admin, hall.id, 'staff');
   const device = await createDevice(t.admin, hall.id, 'kiosk');
-  // The queue at work, all of it by the admin (who sends every request below).
+  // The queue at work: each window signed in to by its own member of staff (one window a
+  // person, R-09/R-25); the admin steps in to send every request below.
   const otherService = await createService(t.admin, hall.id, { kind: 'immediate' });
   const lonely = await createService(t.admin, hall.id, { kind: 'immediate' });
+  const windowStaff = async () => {
+    const u = await createUser(t.admin, hall.id, 'staff');
+    return t.login(u.username, u.password);
+  };
   const desks = [];
-  for (let i = 0; i < 3; i++) desks.push(await openDesk(t, hall.id, [service.id, otherService.id], t.admin));
+  for (let i = 0; i < 3; i++) desks.push(await openDesk(t, hall.id, [service.id, otherService.id], await windowStaff()));
   const noShow = await desks[0]!.ticket('no_show');
   const called = await desks[0]!.ticket('called');
   const recalledOut = await desks[1]!.ticket('recalled_out');
   const serving = await desks[2]!.ticket('serving');
   const waiting = await issue(t.admin, hall.id, service.id);
-  const open = await openedWindow(t, hall.id, [service.id, otherService.id], t.admin);
-  const paused = await openedWindow(t, hall.id, [service.id], t.admin);
+  const open = await openedWindow(t, hall.id, [service.id, otherService.id], await windowStaff());
+  const paused = await openedWindow(t, hall.id, [service.id], await windowStaff());
   expect((await t.admin.post(`/api/v1/windows/${paused}/pause`, { reason: 'break' })).statusCode).toBe(200);
-  const lastOfService = await openedWindow(t, hall.id, [lonely.id], t.admin);
+  const lastOfService = await openedWindow(t, hall.id, [lonely.id], await windowStaff());
   await issue(t.admin, hall.id, lonely.id);
   const foreignHall = await createHall(t.admin, { name: '别的大厅' });
   const foreignService = await createService(t.admin, foreignHall.id, { kind: 'immediate' });

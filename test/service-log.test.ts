@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.js';
 import { ADMIN_PASSWORD, createTestApp, type Client } from './harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './factories/hall.js';
-import { alertOfWindow, ALL_TICKED, issue, openDesk, openedWindow, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
+import { alertOfWindow, ALL_TICKED, issue, openDesk, openedWindow, signOutEverywhere, THURSDAY_10AM, type Desk, type TicketState } from './factories/queue.js';
 
 // Thursday 10:00 in Shanghai: the hall (weekdays 09:00–17:00) is open. Tests that need another
 // time set it with `at` and put it back.
@@ -57,6 +57,11 @@ let otherService: string;
 let desk: Desk;
 /** Staff of the hall who are not signed in to the desk. */
 let otherStaff: Person;
+/**
+ * Staff of the hall who sign in at the windows the window fixtures make, while `staff` keeps
+ * the desk: a person is signed in to one window at a time (R-09, R-25).
+ */
+let clerk: Person;
 
 let seq = 0;
 const next = () => ++seq;
@@ -111,6 +116,7 @@ beforeAll(async () => {
   otherService = (await newService(hall)).id;
   desk = await openDesk(t, hall, [service, otherService], staff.client, { number: 500 + next() });
   otherStaff = await person(hall, 'staff');
+  clerk = await person(hall, 'staff');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -135,10 +141,10 @@ interface LogFx {
 
 const userTarget = (p: Person, action: string, by: Person = p): Expected => ({ action, targetType: 'user', targetId: p.id, hallId: hall, actor: by });
 
-/** A window of the hall's service that `staff` has just signed in to. */
-const staffedWindow = () => openedWindow(t, hall, [service], staff.client, { number: 500 + next() });
+/** A window of the hall's service that `clerk` has just signed in to (leaving the one they were at). */
+const staffedWindow = () => openedWindow(t, hall, [service], clerk.client, { number: 500 + next() });
 const windowRow = (id: string, action: string, detail: Pick<Expected, 'before' | 'after'> = {}): Expected =>
-  ({ action, targetType: 'window', targetId: id, hallId: hall, actor: staff, ...detail });
+  ({ action, targetType: 'window', targetId: id, hallId: hall, actor: clerk, ...detail });
 
 /** A ticket action by the desk's staff on a ticket put into `state` first. */
 type Detail = Pick<Expected, 'before' | 'after'>;
@@ -309,8 +315,9 @@ const fixtures: Record<string, LogFx> = {
   'POST /api/v1/windows/{windowId}/open': {
     prepare: async () => {
       const w = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
+      await signOutEverywhere(t, clerk.client);
       return {
-        by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/open`, body: { checklist: ALL_TICKED } },
+        by: clerk, req: { method: 'POST', url: `/api/v1/windows/${w}/open`, body: { checklist: ALL_TICKED } },
         // 10:00 is later than 10 minutes before opening (R-09).
         expected: () => windowRow(w, 'window.opened', { before: { status: 'closed' }, after: { status: 'open', late: true, checklist: ALL_TICKED } }),
       };
@@ -320,7 +327,7 @@ const fixtures: Record<string, LogFx> = {
     prepare: async () => {
       const w = await staffedWindow();
       return {
-        by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/pause`, body: { reason: 'other', note: '系统升级' } },
+        by: clerk, req: { method: 'POST', url: `/api/v1/windows/${w}/pause`, body: { reason: 'other', note: '系统升级' } },
         expected: () => windowRow(w, 'window.paused', { before: { status: 'open' }, after: { status: 'paused', reason: 'other', note: '系统升级' } }),
       };
     },
@@ -328,9 +335,9 @@ const fixtures: Record<string, LogFx> = {
   'POST /api/v1/windows/{windowId}/resume': {
     prepare: async () => {
       const w = await staffedWindow();
-      expect((await staff.client.post(`/api/v1/windows/${w}/pause`, { reason: 'break' })).statusCode).toBe(200);
+      expect((await clerk.client.post(`/api/v1/windows/${w}/pause`, { reason: 'break' })).statusCode).toBe(200);
       return {
-        by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/resume` },
+        by: clerk, req: { method: 'POST', url: `/api/v1/windows/${w}/resume` },
         expected: () => windowRow(w, 'window.resumed', { before: { status: 'paused', reason: 'break' }, after: { status: 'open', pausedMinutes: 0 } }),
       };
     },
@@ -339,7 +346,7 @@ const fixtures: Record<string, LogFx> = {
     prepare: async () => {
       // The desk serves the same service: nobody is stranded, so this is a plain close.
       const w = await staffedWindow();
-      return { by: staff, req: { method: 'POST', url: `/api/v1/windows/${w}/close`, body: {} }, expected: () => windowRow(w, 'window.closed', { before: { status: 'open' }, after: { status: 'closed' } }) };
+      return { by: clerk, req: { method: 'POST', url: `/api/v1/windows/${w}/close`, body: {} }, expected: () => windowRow(w, 'window.closed', { before: { status: 'open' }, after: { status: 'closed' } }) };
     },
   },
   'POST /api/v1/windows/{windowId}/call-next': {
@@ -487,16 +494,16 @@ describe('every successful write', () => {
   it('adds no row for a queue request that succeeds without changing anything', async () => {
     // A window whose only service has nobody waiting: call-next answers 204 and calls no one.
     const quiet = (await newService(hall)).id;
-    const w = await openedWindow(t, hall, [quiet], staff.client, { number: 500 + next() });
+    const w = await openedWindow(t, hall, [quiet], clerk.client, { number: 500 + next() });
     const resolved = await alertOfWindow(t, hall, w);
     expect((await manager.client.post(`/api/v1/alerts/${resolved}/resolve`)).statusCode).toBe(204);
     const closed = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
     const since = await maxId();
-    const called = await staff.client.post(`/api/v1/windows/${w}/call-next`);
+    const called = await clerk.client.post(`/api/v1/windows/${w}/call-next`);
     expect(called.statusCode, called.body).toBe(204);
     expect(called.body).toBe('');
     // Signing in again to one's own window, closing a closed window, resolving a resolved alert.
-    expect((await staff.client.post(`/api/v1/windows/${w}/open`, { checklist: ALL_TICKED })).statusCode).toBe(200);
+    expect((await clerk.client.post(`/api/v1/windows/${w}/open`, { checklist: ALL_TICKED })).statusCode).toBe(200);
     expect((await manager.client.post(`/api/v1/windows/${closed}/close`, {})).statusCode).toBe(200);
     expect((await manager.client.post(`/api/v1/alerts/${resolved}/resolve`)).statusCode).toBe(204);
     expect(await rowsSince(since, hall)).toEqual([]);
@@ -505,7 +512,7 @@ describe('every successful write', () => {
 
   it('logs closing the last window on people who wait as window.closed_override, with the reason, by the manager', async () => {
     const alone = (await newService(hall)).id;
-    const w = await openedWindow(t, hall, [alone], staff.client, { number: 500 + next() });
+    const w = await openedWindow(t, hall, [alone], clerk.client, { number: 500 + next() });
     await issue(kiosk.client, hall, alone);
     const since = await maxId();
     const res = await manager.client.post(`/api/v1/windows/${w}/close`, { override: true, reason: '系统故障，已安排到 3 号窗口' });
@@ -522,19 +529,20 @@ describe('every successful write', () => {
 
   it('logs the alerts a window raises and clears: a late sign-in, an equipment fault and its repair', async () => {
     const w = (await createWindow(t.admin, hall, [service], { number: 500 + next() })).id;
+    await signOutEverywhere(t, clerk.client);
     let since = await maxId();
-    expect((await staff.client.post(`/api/v1/windows/${w}/open`, { checklist: ALL_TICKED })).statusCode).toBe(200);
+    expect((await clerk.client.post(`/api/v1/windows/${w}/open`, { checklist: ALL_TICKED })).statusCode).toBe(200);
     const late = await alertOfWindow(t, hall, w, 'late_sign_in');
-    expectRowFor(await rowsSince(since, hall), { action: 'alert.raised', targetType: 'alert', targetId: late, hallId: hall, actor: staff, after: { kind: 'late_sign_in', windowId: w } });
+    expectRowFor(await rowsSince(since, hall), { action: 'alert.raised', targetType: 'alert', targetId: late, hallId: hall, actor: clerk, after: { kind: 'late_sign_in', windowId: w } });
     since = await maxId();
-    expect((await staff.client.post(`/api/v1/windows/${w}/pause`, { reason: 'equipment', note: '打印机卡纸' })).statusCode).toBe(200);
+    expect((await clerk.client.post(`/api/v1/windows/${w}/pause`, { reason: 'equipment', note: '打印机卡纸' })).statusCode).toBe(200);
     const fault = await alertOfWindow(t, hall, w, 'equipment_fault');
-    expectRowFor(await rowsSince(since, hall), { action: 'alert.raised', targetType: 'alert', targetId: fault, hallId: hall, actor: staff, after: { kind: 'equipment_fault', windowId: w } });
+    expectRowFor(await rowsSince(since, hall), { action: 'alert.raised', targetType: 'alert', targetId: fault, hallId: hall, actor: clerk, after: { kind: 'equipment_fault', windowId: w } });
     since = await maxId();
-    expect((await staff.client.post(`/api/v1/windows/${w}/resume`)).statusCode).toBe(200);
+    expect((await clerk.client.post(`/api/v1/windows/${w}/resume`)).statusCode).toBe(200);
     const rows = await rowsSince(since, hall);
     expectRowFor(rows, windowRow(w, 'window.resumed'));
-    expectRowFor(rows, { action: 'alert.resolved', targetType: 'alert', targetId: fault, hallId: hall, actor: staff });
+    expectRowFor(rows, { action: 'alert.resolved', targetType: 'alert', targetId: fault, hallId: hall, actor: clerk });
   });
 
   it('records what a change replaced and never a secret', async () => {
@@ -589,7 +597,7 @@ describe('refused requests', () => {
   const EVENING = new Date('2026-11-26T12:00:00Z'); // 20:00 in Shanghai
   const lastWindow = async () => {
     const alone = (await newService(hall)).id;
-    const w = await openedWindow(t, hall, [alone], staff.client, { number: 500 + next() });
+    const w = await openedWindow(t, hall, [alone], clerk.client, { number: 500 + next() });
     await issue(kiosk.client, hall, alone);
     return w;
   };
@@ -616,13 +624,13 @@ describe('refused requests', () => {
     }],
     ['pausing a paused window', 409, 'window_not_open', async () => {
       const w = await staffedWindow();
-      expect((await post(staff, `/windows/${w}/pause`, { reason: 'break' })).statusCode).toBe(200);
-      return () => post(staff, `/windows/${w}/pause`, { reason: 'break' });
+      expect((await post(clerk, `/windows/${w}/pause`, { reason: 'break' })).statusCode).toBe(200);
+      return () => post(clerk, `/windows/${w}/pause`, { reason: 'break' });
     }],
     ['calling at a paused window', 409, 'window_not_open', async () => {
       const w = await staffedWindow();
-      expect((await post(staff, `/windows/${w}/pause`, { reason: 'handover' })).statusCode).toBe(200);
-      return () => post(staff, `/windows/${w}/call-next`);
+      expect((await post(clerk, `/windows/${w}/pause`, { reason: 'handover' })).statusCode).toBe(200);
+      return () => post(clerk, `/windows/${w}/call-next`);
     }],
     ['calling while the window still holds a ticket', 409, 'window_busy', async () => {
       await desk.ticket('serving');
@@ -634,11 +642,11 @@ describe('refused requests', () => {
     }],
     ['closing the last window on people who wait', 409, 'tickets_waiting', async () => {
       const w = await lastWindow();
-      return () => post(staff, `/windows/${w}/close`, {});
+      return () => post(clerk, `/windows/${w}/close`, {});
     }],
     ['an override by staff', 403, 'forbidden', async () => {
       const w = await lastWindow();
-      return () => post(staff, `/windows/${w}/close`, { override: true, reason: '下班' });
+      return () => post(clerk, `/windows/${w}/close`, { override: true, reason: '下班' });
     }],
     ['an override without a reason', 400, 'validation_failed', async () => {
       const w = await lastWindow();

@@ -5,8 +5,10 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { inlineLiterals } from './inline-literals.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** Anything that can run a query: the database or an open transaction. */
@@ -14,6 +16,13 @@ export type Queryable = Pick<Db, 'execute' | 'select' | 'insert' | 'update' | 'd
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DatabaseKind = 'pglite' | 'postgres';
+
+/** What a write transaction's work gives back: its result and the statements that close it. */
+export interface TransactionEnd<T> {
+  result: T;
+  /** Run last, in order, right before COMMIT; they read nothing back. */
+  closing: SQL[];
+}
 
 /** Raw script execution for migrations: several statements, one transaction. */
 export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]>;
@@ -23,6 +32,13 @@ export interface Database {
   readonly db: Db;
   /** LISTEN on a channel; the returned function stops listening. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * One transaction whose closing statements travel with its COMMIT. On a PostgreSQL server
+   * they and the COMMIT go in one message, so locks the closing statements take are held
+   * for one round trip less, and no empty COMMIT follows. On PGlite (one connection, one
+   * transaction at a time, in process) they simply run in order before the COMMIT.
+   */
+  writeTransaction<T>(work: (tx: Tx) => Promise<TransactionEnd<T>>): Promise<T>;
   /** Runs `fn` with a raw script runner inside one transaction (used by the migrator). */
   withScriptTransaction<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -47,6 +63,13 @@ function wrapPglite(client: PGlite): Database {
   return {
     kind: 'pglite',
     db,
+    writeTransaction(work) {
+      return db.transaction(async (tx) => {
+        const { result, closing } = await work(tx);
+        for (const statement of closing) await tx.execute(statement);
+        return result;
+      });
+    },
     async listen(channel, onNotify) {
       const unsubscribe = await client.listen(channel, onNotify);
       return async () => { await unsubscribe(); };
@@ -64,15 +87,75 @@ function wrapPglite(client: PGlite): Database {
   };
 }
 
+/**
+ * A connection that prepares each parameterised statement once and runs it by name after that:
+ * the same few dozen statement shapes run thousands of times a day, and parsing and planning
+ * them again each time was half of the server's work per ticket. Statements are named by a hash
+ * of their text, so the same text always maps to the same name (node-postgres keeps, per
+ * connection, which names it has prepared). Statements without parameters are left alone:
+ * they include multi-statement scripts, which cannot be prepared.
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [config, values] = args;
+    if (config && typeof config === 'object' && !('submit' in config) && Array.isArray(values) && values.length > 0) {
+      const c = config as pg.QueryConfig;
+      if (c.text && !c.name) {
+        const name = statementName(c.text);
+        if (name) args[0] = { ...c, name };
+      }
+    }
+    return (pg.Client.prototype.query as (...a: unknown[]) => never).apply(this, args);
+  }
+}
+
+const statementNames = new Map<string, string>();
+/** Enough for every statement shape we have, many times over; beyond it, statements run unnamed. */
+const MAX_NAMED_STATEMENTS = 5000;
+
+function statementName(text: string): string | null {
+  let name = statementNames.get(text);
+  if (name) return name;
+  if (statementNames.size >= MAX_NAMED_STATEMENTS) return null;
+  name = `ck_${createHash('sha1').update(text).digest('base64url')}`;
+  statementNames.set(text, name);
+  return name;
+}
+
 function openPostgres(connectionString: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, Client: PreparingClient });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   const listeners = new Set<pg.Client>();
+  // A drizzle front per pooled connection, made once: the pool hands the same clients out again.
+  const fronts = new WeakMap<pg.PoolClient, Tx>();
+  const frontOf = (client: pg.PoolClient): Tx => {
+    let front = fronts.get(client);
+    if (!front) fronts.set(client, front = drizzlePg({ client }) as unknown as Tx);
+    return front;
+  };
   return {
     kind: 'postgres',
     db,
+    async writeTransaction(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('begin');
+        const { result, closing } = await work(frontOf(client));
+        await client.query(closing.length ? `${closing.map(inlineLiterals).join(';\n')};\ncommit` : 'commit');
+        return result;
+      } catch (err) {
+        // Also after a failed closing message: the statements after the failing one, COMMIT
+        // included, never ran, so the transaction is still open and aborted.
+        await client.query('rollback').catch(() => { broken = true; });
+        throw err;
+      } finally {
+        // A connection that could not even roll back is dropped, not handed out again.
+        client.release(broken);
+      }
+    },
     async listen(channel, onNotify) {
       // A dedicated connection: LISTEN is per session and pooled clients are shared.
       let client: pg.Client | null = null;

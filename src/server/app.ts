@@ -43,7 +43,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     logController: new LogController({ disableRequestLogging: ctx.env.LOG_LEVEL !== 'debug' && ctx.env.LOG_LEVEL !== 'trace' }),
   });
   let closing = false;
-  const streams = new OpenStreams();
+  const streams = new OpenStreams({ publicPerAddress: ctx.env.SSE_MAX_STREAMS_PER_IP });
 
   await app.register(fastifyCookie);
   app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) => done(null, body));

@@ -28,6 +28,8 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   EVENT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
   LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Public ticket streams (the citizen's tracking page) one client address may hold open; 0: no cap. */
+  SSE_MAX_STREAMS_PER_IP: z.coerce.number().int().min(0).max(1_000_000).default(20),
   WEB_DIR: z.string().min(1).default('./dist/web'),
 });
 

@@ -27,6 +27,8 @@ export interface SuiteOptions {
    * skipped, not failed again for the same reason.
    */
   skipAfterFailure?: boolean;
+  /** Server settings over the test defaults, e.g. `{ DEMO_HISTORY: '1' }` for the demo's past month. */
+  serverEnv?: Record<string, string>;
 }
 
 /**
@@ -41,7 +43,7 @@ export function browserSuite(name: string, options: SuiteOptions = {}): BrowserS
 
   beforeAll(async () => {
     // Both at once (each takes seconds); whichever started is closed again in afterAll.
-    const [started, launched] = await Promise.allSettled([startTestServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startTestServer({ env: options.serverEnv }), launchBrowser()]);
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'fulfilled') server = started.value;
     if (started.status === 'rejected') throw started.reason;

@@ -1,5 +1,8 @@
 // Factories for queue tests: a hall that is open at the test clock, staff signed in to windows.
+import { and, eq, isNull } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { Actor } from '../../src/core/access/policy.js';
+import { users, windowSessions } from '../../src/db/schema.js';
 import type { Client, TestApp } from '../harness.js';
 import { createDevice, createHall, createService, createUser, createWindow } from './hall.js';
 
@@ -29,6 +32,17 @@ export async function openWindow(staff: Client, windowId: string) {
   return res.json();
 }
 
+/**
+ * A new member of the hall's staff as the use cases see them, for tests that drive use cases
+ * in process. One per window: a person signs in to one window at a time (R-09, R-25); an
+ * admin or manager then steps in at any of them without signing in.
+ */
+export async function staffActor(t: TestApp, hallId: string): Promise<Actor> {
+  const created = await createUser(t.admin, hallId, 'staff');
+  const [u] = await t.ctx.db.select().from(users).where(eq(users.id, created.id));
+  return { type: 'user', id: u!.id, username: u!.username, name: u!.name, role: u!.role, hallId: u!.hallId };
+}
+
 export async function issue(kiosk: Client, hallId: string, serviceId: string, extra: Record<string, unknown> = {}) {
   const res = await kiosk.post(`/api/v1/halls/${hallId}/tickets`, { serviceId, ...extra });
   expect(res.statusCode, res.body).toBe(201);
@@ -47,10 +61,54 @@ function expectStatus(res: { statusCode: number; body: string }, status: number)
   expect(res.statusCode, res.body).toBe(status);
 }
 
-/** A window of the hall, created and signed in to by `operator`; returns its id. */
+/** Ends the ticket a window holds, if any, as the admin: cancels a called one, completes a serving one. */
+async function freeWindow(t: TestApp, windowId: string) {
+  const state = await t.admin.get(`/api/v1/windows/${windowId}/state`);
+  expectStatus(state, 200);
+  const held = state.json().currentTicket as { id: string; status: 'called' | 'serving' } | null;
+  if (!held) return;
+  const res = held.status === 'called'
+    ? await t.admin.post(`/api/v1/tickets/${held.id}/cancel`)
+    : await t.admin.post(`/api/v1/tickets/${held.id}/complete`, { outcome: 'done' });
+  expectStatus(res, 200);
+}
+
+async function openSessionWindows(t: TestApp, person: Client): Promise<string[]> {
+  const me = await person.get('/api/v1/auth/me');
+  expectStatus(me, 200);
+  const rows = await t.ctx.db.select({ windowId: windowSessions.windowId }).from(windowSessions)
+    .where(and(eq(windowSessions.userId, (me.json() as { user: { id: string } }).user.id), isNull(windowSessions.closedAt)));
+  return rows.map((r) => r.windowId);
+}
+
+/**
+ * Signs `person` out of the window they are signed in to, if any, so they may sign in at
+ * another: one window a person (R-09, R-25). The admin closes it, ending the ticket it holds
+ * and overriding R-08 if people wait that no other window serves — fixtures only, to move a
+ * test's one member of staff from window to window.
+ */
+export async function signOutEverywhere(t: TestApp, person: Client) {
+  for (const windowId of await openSessionWindows(t, person)) {
+    await freeWindow(t, windowId);
+    expectStatus(await t.admin.post(`/api/v1/windows/${windowId}/close`, { override: true, reason: '测试：工作人员换到另一个窗口' }), 200);
+  }
+}
+
+/** Signs `person` in at `windowId`, leaving the window they were at (see signOutEverywhere). */
+export async function signInAt(t: TestApp, person: Client, windowId: string) {
+  const at = await openSessionWindows(t, person);
+  if (at.length === 1 && at[0] === windowId) return;
+  await signOutEverywhere(t, person);
+  await openWindow(person, windowId);
+}
+
+/**
+ * A window of the hall, created and signed in to by `operator`, who leaves the window they were
+ * at, if any (a person is signed in to one window at a time); returns its id.
+ */
 export async function openedWindow(t: TestApp, hallId: string, serviceIds: string[], operator: Client, overrides: Record<string, unknown> = {}) {
   const w = await createWindow(t.admin, hallId, serviceIds, overrides);
-  await openWindow(operator, w.id);
+  await signInAt(t, operator, w.id);
   return w.id;
 }
 
@@ -77,6 +135,8 @@ export interface Desk {
   operator: Client;
   /** Ends the ticket the window still holds, if any. */
   free(): Promise<void>;
+  /** Brings the operator back to the desk if they have signed in at another window since. */
+  attend(): Promise<void>;
   ticket(state: TicketState): Promise<{ id: string; number: string }>;
 }
 
@@ -85,17 +145,10 @@ export async function openDesk(t: TestApp, hallId: string, serviceIds: string[],
   const serviceId = serviceIds[0]!;
   const desk: Desk = {
     windowId, hallId, serviceId, operator,
-    async free() {
-      const state = await t.admin.get(`/api/v1/windows/${windowId}/state`);
-      expectStatus(state, 200);
-      const held = state.json().currentTicket as { id: string; status: 'called' | 'serving' } | null;
-      if (!held) return;
-      const res = held.status === 'called'
-        ? await t.admin.post(`/api/v1/tickets/${held.id}/cancel`)
-        : await t.admin.post(`/api/v1/tickets/${held.id}/complete`, { outcome: 'done' });
-      expectStatus(res, 200);
-    },
+    free: () => freeWindow(t, windowId),
+    attend: () => signInAt(t, operator, windowId),
     async ticket(state) {
+      await desk.attend();
       const issued = await issue(t.admin, hallId, serviceId);
       if (state === 'waiting') return { id: issued.id, number: issued.number };
       // Tickets left waiting by earlier cases are called first: end them until ours comes up.

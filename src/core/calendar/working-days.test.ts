@@ -7,6 +7,7 @@ import {
   addWorkingDays,
   buildHallCalendar,
   isWorkingDay,
+  workingDaysAgo,
   workingDaysBetween,
   type HallCalendar,
 } from './working-days.js';
@@ -220,6 +221,92 @@ describe('addWorkingDays', () => {
       fc.property(calendarArb, windowDateArb, fc.integer({ min: 1, max: 60 }), (cal, from, n) => {
         const due = addWorkingDays(cal, from, n);
         expect(workingDaysBetween(cal, from, addDays(due, -1))).toBe(n - 1);
+      }),
+    );
+  });
+});
+
+describe('workingDaysAgo', () => {
+  it('is today on a working day, and the last day the hall was open otherwise', () => {
+    expect(workingDaysAgo(EMPTY_HALL_CALENDAR, '2026-09-16', 0)).toBe('2026-09-16'); // Wednesday
+    expect(workingDaysAgo(EMPTY_HALL_CALENDAR, '2026-09-13', 0)).toBe('2026-09-11'); // Sunday → Friday
+    expect(workingDaysAgo(NATIONAL_DAY_2026, '2026-10-05', 0)).toBe('2026-09-30'); // inside the holiday week
+  });
+
+  it('skips the holiday week and counts the make-up Saturday (调休上班)', () => {
+    // Mon 10-12 back: make-up Sat 10-10, Fri 10-09, Thu 10-08, then over 10-01 … 10-07 to Wed 09-30.
+    expect([1, 2, 3, 4].map((n) => workingDaysAgo(NATIONAL_DAY_2026, '2026-10-12', n)))
+      .toEqual(['2026-10-10', '2026-10-09', '2026-10-08', '2026-09-30']);
+    // The make-up Sunday 09-20 is the working day before Monday 09-21.
+    expect(workingDaysAgo(NATIONAL_DAY_2026, '2026-09-21', 1)).toBe('2026-09-20');
+  });
+
+  it('counts from the last open day when asked during a holiday', () => {
+    expect(workingDaysAgo(NATIONAL_DAY_2026, '2026-10-05', 1)).toBe('2026-09-29');
+  });
+
+  it('counts plain weeks back across weekends: nine working days before Thursday 26 November is Friday the 13th', () => {
+    const day = workingDaysAgo(NATIONAL_DAY_2026, '2026-11-26', 9);
+    expect(day).toBe('2026-11-13');
+    expect(workingDaysBetween(NATIONAL_DAY_2026, day, '2026-11-26')).toBe(9);
+  });
+
+  it('finishes even when every weekday for months back is a holiday', () => {
+    const holidays = new Set<LocalDate>();
+    for (let i = 0; i < 200; i++) holidays.add(addDays('2026-07-19', -i)); // 2026-01-01 … 07-19
+    expect(workingDaysAgo({ holidays, workdays: new Set() }, '2026-07-19', 0)).toBe('2025-12-31');
+  });
+
+  it('accepts the maximum number of days and nothing beyond, negative or fractional', () => {
+    expect(() => workingDaysAgo(EMPTY_HALL_CALENDAR, '2026-01-01', MAX_WORKING_DAYS)).not.toThrow();
+    for (const n of [-1, 1.5, MAX_WORKING_DAYS + 1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => workingDaysAgo(EMPTY_HALL_CALENDAR, '2026-01-01', n)).toThrow(RangeError);
+    }
+  });
+
+  it('refuses a malformed date', () => {
+    expect(() => workingDaysAgo(EMPTY_HALL_CALENDAR, '2026-02-30', 0)).toThrow(RangeError);
+  });
+
+  it('always lands on a working day: never a holiday, never a weekend that is not a make-up workday', () => {
+    fc.assert(
+      fc.property(calendarArb, windowDateArb, nArb, (cal, today, n) => {
+        const day = workingDaysAgo(cal, today, n);
+        expect(isWorkingDay(cal, day)).toBe(true);
+        if (!cal.workdays.has(day)) {
+          expect(cal.holidays.has(day)).toBe(false);
+          expect(weekdayOf(day)).toBeLessThanOrEqual(5);
+        }
+      }),
+    );
+  });
+
+  it('is undone by addWorkingDays from a working day, both ways round', () => {
+    const workingDayArb = fc.tuple(calendarArb, windowDateArb).filter(([cal, d]) => isWorkingDay(cal, d));
+    fc.assert(
+      fc.property(workingDayArb, nArb, ([cal, day], n) => {
+        expect(addWorkingDays(cal, workingDaysAgo(cal, day, n), n)).toBe(day);
+        expect(workingDaysAgo(cal, addWorkingDays(cal, day, n), n)).toBe(day);
+      }),
+    );
+  });
+
+  it('leaves exactly n working days between the answer and the last open day', () => {
+    fc.assert(
+      fc.property(calendarArb, windowDateArb, nArb, (cal, today, n) => {
+        const lastOpen = workingDaysAgo(cal, today, 0);
+        expect(compareLocalDates(lastOpen, today)).toBeLessThanOrEqual(0);
+        expect(workingDaysBetween(cal, workingDaysAgo(cal, today, n), lastOpen)).toBe(n);
+      }),
+    );
+  });
+
+  it('gives an earlier day for more working days ago, so past steps keep their order', () => {
+    fc.assert(
+      fc.property(calendarArb, windowDateArb, nArb, nArb, (cal, today, a, b) => {
+        fc.pre(a !== b);
+        const [n, m] = a < b ? [a, b] : [b, a];
+        expect(compareLocalDates(workingDaysAgo(cal, today, m), workingDaysAgo(cal, today, n))).toBe(-1);
       }),
     );
   });

@@ -91,6 +91,29 @@ export function addWorkingDays(calendar: HallCalendar, from: LocalDate, n: numbe
 }
 
 /**
+ * The working day `n` working days ago, seen from `today`: the latest working day on or before
+ * `today` is 0 ago, the working day before it 1 ago, and so on. The answer is always a working
+ * day — on a Sunday or during a holiday week, "today's" work happened on the last day the hall
+ * was open — and different n give different days, latest first.
+ *
+ * For a working day `today` it undoes addWorkingDays: addWorkingDays(c, workingDaysAgo(c, t, n), n) === t.
+ * Used to lay out past work on the days it could have happened (the demo hall's history).
+ */
+export function workingDaysAgo(calendar: HallCalendar, today: LocalDate, n: number): LocalDate {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_WORKING_DAYS) {
+    throw new RangeError(`working days must be an integer 0–${MAX_WORKING_DAYS}, got ${n}`);
+  }
+  // Terminates: holidays are finite, so before the first one every Monday–Friday counts.
+  let day = toEpochDay(today);
+  while (!isWorkingEpochDay(calendar, day)) day -= 1;
+  for (let remaining = n; remaining > 0;) {
+    day -= 1;
+    if (isWorkingEpochDay(calendar, day)) remaining -= 1;
+  }
+  return fromEpochDay(day);
+}
+
+/**
  * Working days d with from < d ≤ to; 0 when to ≤ from. The inverse of addWorkingDays:
  * workingDaysBetween(c, from, addWorkingDays(c, from, n)) === n.
  *

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_MINUTES, estimateWait, median } from './estimate.js';
+import { DEFAULT_SERVICE_MINUTES, estimateWait, median, windowsSharingWait } from './estimate.js';
 
 describe('median', () => {
   it('takes the middle value, or the mean of the two middle values', () => {
@@ -8,6 +8,24 @@ describe('median', () => {
     expect(median([7])).toBe(7);
     expect(median([9, 1, 4])).toBe(4);
     expect(median([1, 2, 3, 10])).toBe(2.5);
+  });
+});
+
+describe('windowsSharingWait', () => {
+  it('is the open windows; paused ones do not add to them', () => {
+    expect(windowsSharingWait(3, 0)).toBe(3);
+    expect(windowsSharingWait(2, 4)).toBe(2);
+  });
+
+  it('R-05/R-08: counts one window while every window of the service is paused, so a ticket still gets an estimate', () => {
+    expect(windowsSharingWait(0, 1)).toBe(1);
+    expect(windowsSharingWait(0, 3)).toBe(1);
+    expect(estimateWait(4, windowsSharingWait(0, 3), [6])).toBe(24);
+  });
+
+  it('is zero when nobody is signed in for the service: no estimate', () => {
+    expect(windowsSharingWait(0, 0)).toBe(0);
+    expect(estimateWait(4, windowsSharingWait(0, 0), [6])).toBeNull();
   });
 });
 

@@ -35,6 +35,17 @@ export function estimateWait(
   return Math.ceil(minutes);
 }
 
+/**
+ * How many windows a service's queue is shared among for the estimate. While every window of
+ * the service is paused, one is counted: a pause ends (R-05) and every issued ticket is served
+ * (R-08), so the citizen gets a figure rather than "no window" — and one, since nobody knows how
+ * many come back first or when. Zero (no estimate) only when nobody is signed in for it.
+ */
+export function windowsSharingWait(openWindows: number, pausedWindows: number): number {
+  if (openWindows > 0) return openWindows;
+  return pausedWindows > 0 ? 1 : 0;
+}
+
 /** The middle value, or the mean of the two middle values; null for no values. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

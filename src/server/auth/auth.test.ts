@@ -41,6 +41,39 @@ describe('signing in', () => {
     expect((await t.anonymous.post('/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).statusCode).toBe(200);
   });
 
+  it('R-31: logs every throttled attempt in the global service log, and still answers 429 as before', async () => {
+    const hall = await createHall(t.admin);
+    const u = await createUser(t.admin, hall.id, 'staff');
+    for (let i = 0; i < 10; i++) {
+      expect((await t.anonymous.post('/api/v1/auth/login', { username: u.username, password: 'wrong-password' })).statusCode).toBe(401);
+    }
+    const refused = [];
+    for (let i = 0; i < 2; i++) refused.push(await t.anonymous.post('/api/v1/auth/login', { username: u.username, password: u.password }));
+    for (const res of refused) {
+      expect(res.statusCode).toBe(429);
+      const retryAfter = Number(res.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(res.json()).toEqual({ error: { code: 'rate_limited', message: '尝试次数过多，请稍后再试。', details: { retryAfterSeconds: retryAfter } } });
+    }
+
+    const log = (await t.admin.get('/api/v1/audit?limit=100')).json().items as {
+      action: string; hallId: string | null; actor: { type: string; id: string | null; name: string | null };
+      targetType: string | null; targetId: string | null; after: { ip: string; retryAfterSeconds: number };
+    }[];
+    const throttled = log.filter((r) => r.action === 'auth.login_throttled' && r.targetId === u.username);
+    expect(throttled).toHaveLength(2);
+    for (const row of throttled) {
+      expect(row).toMatchObject({ hallId: null, targetType: 'user', actor: { type: 'system', id: null, name: u.username } });
+      expect(row.after.ip).toBe('127.0.0.1');
+      expect(row.after.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    // The ten wrong passwords before the limit stay in the person's hall, one row each.
+    const hallLog = (await t.admin.get(`/api/v1/audit?hallId=${hall.id}&limit=100`)).json().items as { action: string }[];
+    expect(hallLog.filter((r) => r.action === 'auth.login_failed')).toHaveLength(10);
+    expect(hallLog.some((r) => r.action === 'auth.login_throttled')).toBe(false);
+    expect((await t.admin.get('/api/v1/audit/verify')).json().ok).toBe(true);
+  });
+
   it('signs out: the cookie stops working', async () => {
     const c = await t.login('admin', ADMIN_PASSWORD);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200);

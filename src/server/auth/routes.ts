@@ -19,7 +19,14 @@ export function registerAuthRoutes(host: RouteHost, ctx: AppContext): void {
     body: loginBody, response: z.object({ user: userSchema }),
     handler: async ({ body, req, reply }) => {
       const throttleKey = `${req.ip}|${body.username.toLowerCase()}`;
-      await countLoginAttempt(ctx.db, throttleKey, ctx.env.LOGIN_LIMIT_PER_MINUTE);
+      const retryAfterSeconds = await countLoginAttempt(ctx.db, throttleKey, ctx.env.LOGIN_LIMIT_PER_MINUTE);
+      if (retryAfterSeconds !== null) {
+        await logThrottledLogin(ctx, body.username, req.ip, retryAfterSeconds).catch((err: unknown) => {
+          // The answer stays 429 even if its row could not be written (a 500 would hide the throttle).
+          req.log.error({ err }, 'service log: throttled sign-in not recorded');
+        });
+        throw new AppError('rate_limited', { retryAfterSeconds });
+      }
       const user = await repo.findUserForLogin(ctx.db, body.username);
       const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !ok || !user.active) {
@@ -81,5 +88,18 @@ export function registerAuthRoutes(host: RouteHost, ctx: AppContext): void {
         fx.audit({ action: 'auth.password_changed', hallId: actor.hallId, targetType: 'user', targetId: actor.id });
       });
     },
+  });
+}
+
+/**
+ * R-31: a sign-in refused by the throttle leaves a row, as the system naming the username typed.
+ * It goes to the global chain, not the hall of the person it names: refusals cost the caller
+ * nothing and come as fast as one client can send them, and in a hall's chain each would take
+ * the commit queue that the hall's windows wait on to call the next number (append-events.ts).
+ * Not looking the person up also keeps a refusal from costing a query more.
+ */
+async function logThrottledLogin(ctx: AppContext, username: string, ip: string, retryAfterSeconds: number): Promise<void> {
+  await runCommand(ctx, { type: 'system', id: null, name: username }, async (_tx, fx) => {
+    fx.audit({ action: 'auth.login_throttled', hallId: null, targetType: 'user', targetId: username, after: { ip, retryAfterSeconds } });
   });
 }

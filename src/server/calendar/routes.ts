@@ -12,6 +12,7 @@ import { AppError, type FieldError } from '../http/errors.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 
 const yearParam = z.coerce.number().int().min(2000).max(2100);
 const dateList = z.array(z.string().max(10)).max(366);
@@ -96,7 +97,7 @@ export function registerCalendarRoutes(host: RouteHost, ctx: AppContext): void {
       const holidays = [...new Set(body.holidays)].sort();
       const workdays = [...new Set(body.workdays)].sort();
       return runCommand(ctx, actor, async (tx, fx) => {
-        if (!(await findHall(tx, params.hallId))) throw new AppError('not_found');
+        await writableHall(tx, params.hallId);
         const [before] = await tx.select().from(hallCalendars)
           .where(and(eq(hallCalendars.hallId, params.hallId), eq(hallCalendars.year, params.year))).for('update');
         const source = before && sameDates(before.holidays, holidays) && sameDates(before.workdays, workdays) ? before.source : '本大厅调整';

@@ -4,7 +4,7 @@
 import type { Actor } from '../../core/access/policy.js';
 import type { services } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
-import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 import { AppError, type FieldError } from '../http/errors.js';
 import { runCommand } from '../run-command.js';
 import { catalogEntryOf, presentService } from './present.js';
@@ -44,7 +44,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export async function importCatalog(ctx: AppContext, actor: Actor, hallId: string, doc: CatalogDocumentInput): Promise<ImportResult> {
   return runCommand(ctx, actor, async (tx, fx) => {
-    if (!(await findHall(tx, hallId))) throw new AppError('not_found');
+    await writableHall(tx, hallId);
     const current = await repo.lockServices(tx, hallId);
     const problems = prefixProblems(doc, current);
     if (problems.length) throw new AppError('validation_failed', problems);

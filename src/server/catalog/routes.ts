@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 import { presentService } from './present.js';
 import * as repo from './repo.js';
 import { createServiceBody, serviceSchema, updateServiceBody } from './schemas.js';
@@ -43,7 +44,7 @@ export function registerCatalogRoutes(host: RouteHost, ctx: AppContext): void {
       };
       assertCoherentService(fields);
       return runCommand(ctx, actor, async (tx, fx) => {
-        if (!(await findHall(tx, params.hallId))) throw new AppError('not_found');
+        await writableHall(tx, params.hallId);
         await assertNoClash(tx, params.hallId, fields);
         const service = presentService(await repo.insertService(tx, {
           ...fields, hallId: params.hallId, materials: withMaterialIds(body.materials), createdAt: fx.now, updatedAt: fx.now,
@@ -73,6 +74,7 @@ export function registerCatalogRoutes(host: RouteHost, ctx: AppContext): void {
       const current = await repo.findService(tx, params.serviceId);
       if (!current) throw new AppError('not_found');
       authorize(actor, 'catalog.manage', current.hallId);
+      await writableHall(tx, current.hallId);
       const kind = body.kind ?? current.kind;
       const fields = {
         code: body.code ?? current.code,
@@ -102,6 +104,7 @@ export function registerCatalogRoutes(host: RouteHost, ctx: AppContext): void {
         const current = await repo.findService(tx, params.serviceId);
         if (!current) throw new AppError('not_found');
         authorize(actor, 'catalog.manage', current.hallId);
+        await writableHall(tx, current.hallId);
         await repo.updateService(tx, current.id, { archivedAt: fx.now });
         fx.audit({ action: 'service.archived', hallId: current.hallId, targetType: 'service', targetId: current.id, before: { code: current.code, name: current.name } });
         fx.emit(current.hallId, 'service.archived', { serviceId: current.id });

@@ -3,10 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/harness.js';
 import { THURSDAY_10AM } from '../../../test/factories/queue.js';
-import { officialHallCalendar } from '../../core/calendar/official-holidays.js';
-import { workingDaysBetween } from '../../core/calendar/working-days.js';
 import { seedDemoHall } from './seed-demo-hall.js';
-import { workingDayBack } from './demo-cases.js';
 
 let t: TestApp;
 let manager: Client;
@@ -35,15 +32,6 @@ describe('the demo hall’s past month of casework', () => {
       casesCreated: 11, noticesIssued: 4, secondRoundBreaches: 1, refusals: 1,
       completedOnTime: 3, completedLate: 1, extensionsApproved: 1, yellowNow: 1, redNow: 1,
     });
-  });
-
-  it('counts back in working days on the hall calendar', () => {
-    const calendar = officialHallCalendar();
-    const day = workingDayBack(calendar, '2026-11-26', 9);
-    expect(workingDaysBetween(calendar, day, '2026-11-26')).toBe(9);
-    // Back across National Day 2026: the holiday week is skipped, the make-up Saturday counts.
-    const back = workingDayBack(calendar, '2026-10-12', 3);
-    expect(workingDaysBetween(calendar, back, '2026-10-12')).toBe(3);
   });
 
   it('leaves a service log that verifies', async () => {

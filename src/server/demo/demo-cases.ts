@@ -4,8 +4,8 @@
 // Every step goes through the same use cases the windows use, at the moment it would have happened,
 // so the service log, numbers and deadlines are exactly what real work would have produced.
 import type { Actor } from '../../core/access/policy.js';
-import { addDays, instantFromLocalTime, localDateInZone, type LocalDate } from '../../core/calendar/local-date.js';
-import { isWorkingDay, type HallCalendar } from '../../core/calendar/working-days.js';
+import { instantFromLocalTime, localDateInZone } from '../../core/calendar/local-date.js';
+import { workingDaysAgo } from '../../core/calendar/working-days.js';
 import { loadHallCalendar } from '../calendar/routes.js';
 import { acceptCase } from '../cases/accept-case.js';
 import { completeCase } from '../cases/complete-case.js';
@@ -45,7 +45,8 @@ type Step =
   | { at: number; do: 'refuse'; reason: string; basis: string }
   | { at: number; do: 'extend'; workingDays: number; reason: string; approvedBy: string };
 
-// `at` counts working days back from today (0 = today); within a day, steps keep their order.
+// `at` counts working days back from today (0 = today, or the last working day before it; see
+// workingDaysAgo); within a day, steps keep their order.
 const STORIES: Story[] = [
   // Accepted 9 of 10 working days ago: yellow (预警) today.
   { service: 'YB-003', owner: 'staff1', applicant: '周明', phone: '13800001001', steps: [{ at: 9, do: 'open' }, { at: 9, do: 'accept' }] },
@@ -80,17 +81,6 @@ const STORIES: Story[] = [
     { at: 0, do: 'open', missing: ['居民身份证'] }, { at: 0, do: 'notice' }] },
 ];
 
-/** The working day `n` working days before `today` (today itself when n = 0 and it is a working day). */
-export function workingDayBack(calendar: HallCalendar, today: LocalDate, n: number): LocalDate {
-  let day = today;
-  while (!isWorkingDay(calendar, day)) day = addDays(day, -1);
-  for (let left = n; left > 0;) {
-    day = addDays(day, -1);
-    if (isWorkingDay(calendar, day)) left -= 1;
-  }
-  return day;
-}
-
 export async function seedDemoCases(ctx: AppContext, world: DemoCaseWorld): Promise<number> {
   const now = ctx.now();
   const today = localDateInZone(now, world.timezone);
@@ -98,7 +88,7 @@ export async function seedDemoCases(ctx: AppContext, world: DemoCaseWorld): Prom
   const { calendar } = await loadHallCalendar(ctx.db, world.hallId, [year - 1, year, year + 1]);
   // Steps on working days back, from 09:30 in the hall's zone, a few minutes apart; today's never after now.
   const timeline = STORIES.flatMap((story, s) => story.steps.map((step, k) => {
-    const day = workingDayBack(calendar, today, step.at);
+    const day = workingDaysAgo(calendar, today, step.at);
     let at = instantFromLocalTime(day, 9 * 60 + 30 + s * 7 + k * 2, world.timezone);
     if (at > now) at = new Date(now.getTime() - (60 - s - k) * 60_000);
     return { story: s, step, at };

@@ -11,6 +11,7 @@ import { AppError } from '../http/errors.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 
 const deviceSchema = z.object({
   id: z.string(), hallId: z.string(), kind: z.enum(['kiosk', 'display', 'evaluator']), name: z.string(),
@@ -57,7 +58,7 @@ export function registerDeviceRoutes(host: RouteHost, ctx: AppContext): void {
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'devices.manage', params.hallId);
       return runCommand(ctx, actor, async (tx, fx) => {
-        if (!(await findHall(tx, params.hallId))) throw new AppError('not_found');
+        await writableHall(tx, params.hallId);
         const { device, token } = await createDevice(tx, params.hallId, body.kind, body.name);
         fx.audit({ action: 'device.created', hallId: device.hallId, targetType: 'device', targetId: device.id, after: { kind: device.kind, name: device.name } });
         fx.emit(device.hallId, 'device.created', { deviceId: device.id, kind: device.kind, name: device.name });
@@ -73,6 +74,7 @@ export function registerDeviceRoutes(host: RouteHost, ctx: AppContext): void {
       const d = await findDevice(tx, params.deviceId);
       if (!d) throw new AppError('not_found');
       authorize(actor, 'devices.manage', d.hallId);
+      await writableHall(tx, d.hallId);
       const [after] = await tx.update(devices).set({ name: body.name }).where(eq(devices.id, d.id)).returning();
       fx.audit({ action: 'device.renamed', hallId: d.hallId, targetType: 'device', targetId: d.id, before: { name: d.name }, after: { name: body.name } });
       return present(after!);
@@ -87,6 +89,8 @@ export function registerDeviceRoutes(host: RouteHost, ctx: AppContext): void {
         const d = await findDevice(tx, params.deviceId);
         if (!d) throw new AppError('not_found');
         authorize(actor, 'devices.manage', d.hallId);
+        // Revoking stays possible in an archived hall (no writableHall here): it only takes
+        // access away, and a token that outlived its hall is one to be able to cut off.
         if (d.revokedAt) return;
         await tx.update(devices).set({ revokedAt: fx.now }).where(and(eq(devices.id, d.id), isNull(devices.revokedAt)));
         fx.audit({ action: 'device.revoked', hallId: d.hallId, targetType: 'device', targetId: d.id, before: { kind: d.kind, name: d.name } });

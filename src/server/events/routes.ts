@@ -33,7 +33,9 @@ export function registerEventRoutes(host: RouteHost, ctx: AppContext, open: Open
       if (!(await findHall(ctx.db, params.hallId))) throw new AppError('not_found');
       const resumeFrom = lastEventId(req) ?? (query.lastEventId === undefined ? null : Number(query.lastEventId));
 
-      const stream = openEventStream(reply, open);
+      // Uncapped per address: the caller is a signed-in person or a device of this hall, and a
+      // hall may run many boards behind one NAT address (see StreamAccess).
+      const stream = openEventStream(reply, open, 'authenticated');
       if (stream.stopped()) return;
 
       let lastSent = resumeFrom ?? 0;

@@ -11,6 +11,7 @@ import * as repo from './repo.js';
 import { createHallBody, hallSchema, updateHallBody } from './schemas.js';
 import { assertValidHours } from './validate-hours.js';
 import { createHall } from './create-hall.js';
+import { writableHall } from './writable-hall.js';
 
 const hallParams = z.object({ hallId: idParam });
 
@@ -49,8 +50,7 @@ export function registerHallRoutes(host: RouteHost, ctx: AppContext): void {
       authorize(actor, 'hall.update', params.hallId);
       assertValidHours(body.openingHours as OpeningHours | undefined, body.hoursExceptions);
       return runCommand(ctx, actor, async (tx, fx) => {
-        const before = await repo.findHall(tx, params.hallId);
-        if (!before) throw new AppError('not_found');
+        const before = await writableHall(tx, params.hallId, 'change');
         // An empty patch changes nothing (and an UPDATE without columns is not SQL).
         const after = Object.keys(body).length ? await repo.updateHall(tx, params.hallId, body) : before;
         fx.audit({ action: 'hall.updated', hallId: after.id, targetType: 'hall', targetId: after.id, before: changed(presentHall(before), body), after: body });
@@ -66,8 +66,7 @@ export function registerHallRoutes(host: RouteHost, ctx: AppContext): void {
     handler: async ({ actor, params }) => {
       authorize(actor, 'hall.archive', params.hallId);
       await runCommand(ctx, actor, async (tx, fx) => {
-        const hall = await repo.findHall(tx, params.hallId);
-        if (!hall) throw new AppError('not_found');
+        const hall = await writableHall(tx, params.hallId, 'change');
         await repo.updateHall(tx, hall.id, { archivedAt: fx.now });
         fx.audit({ action: 'hall.archived', hallId: hall.id, targetType: 'hall', targetId: hall.id, before: { name: hall.name } });
         fx.emit(hall.id, 'hall.archived', { hallId: hall.id });

@@ -18,6 +18,7 @@ export const errorTable = {
   ticket_prefix_taken: { status: 409, zh: '本大厅已有服务事项使用该号码前缀。', en: 'Another service in this hall uses this ticket prefix.' },
   window_number_taken: { status: 409, zh: '本大厅已有相同编号的窗口。', en: 'A window with this number exists in this hall.' },
   archived: { status: 409, zh: '该记录已归档，不能再修改。', en: 'This record is archived and cannot be changed.' },
+  hall_archived: { status: 409, zh: '该服务大厅已停用，不能再修改。', en: 'This hall is archived; nothing in it can be changed.' },
   last_admin: { status: 409, zh: '这是最后一个系统管理员账号，不能停用或降级。', en: 'This is the last active admin; it cannot be deactivated or demoted.' },
   cannot_deactivate_self: { status: 409, zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
   hall_closed: { status: 409, zh: '当前不在办公时间内，请在开放时间前来办理。', en: 'The hall is closed now.' },
@@ -26,6 +27,7 @@ export const errorTable = {
   window_not_open: { status: 409, zh: '窗口未开放或已暂停，请先开窗或恢复服务。', en: 'The window is not open.' },
   window_busy: { status: 409, zh: '当前号码尚未办结，请先办结、过号或转移。', en: 'The window still holds a ticket; finish it first.' },
   window_taken: { status: 409, zh: '该窗口已由其他工作人员签到。', en: 'Someone else is signed in to this window.' },
+  already_signed_in: { status: 409, zh: '您已在其他窗口签到，请先在该窗口签退后再签到本窗口。', en: 'You are signed in to another window; sign out there before signing in here.' },
   not_window_staff: { status: 403, zh: '只有签到该窗口的工作人员可以操作。', en: 'Only the person signed in to this window may do this.' },
   tickets_waiting: { status: 409, zh: '仍有群众在等候且无其他窗口办理，不能提前关闭窗口（准时满点）。', en: 'People are still waiting and no other window serves them.' },
   invalid_transition: { status: 409, zh: '该号码当前状态不允许此操作。', en: 'This ticket cannot do that in its current state.' },
@@ -43,6 +45,7 @@ export const errorTable = {
   payload_too_large: { status: 413, zh: '提交的内容过大。', en: 'The request body is too large.' },
   unsupported_media_type: { status: 415, zh: '不支持的内容类型。', en: 'Unsupported content type.' },
   rate_limited: { status: 429, zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
+  too_many_streams: { status: 429, zh: '您打开的实时页面过多，请关闭部分页面后再试。', en: 'Too many live pages are open from your address; close some and try again.' },
   unavailable: { status: 503, zh: '服务正在停止，请稍后再试。', en: 'The server is shutting down; try again shortly.' },
   internal_error: { status: 500, zh: '系统出现异常，请稍后再试。', en: 'Internal error.' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -15,7 +15,7 @@ import { tickets, users } from '../../db/schema.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { onPostgres } from '../../../test/test-database.js';
 import { createHall, createService, createWindow } from '../../../test/factories/hall.js';
-import { ALL_TICKED, THURSDAY_10AM } from '../../../test/factories/queue.js';
+import { ALL_TICKED, staffActor, THURSDAY_10AM } from '../../../test/factories/queue.js';
 import { callNextTicket } from './call-next-ticket.js';
 import { issueTicket } from './issue-ticket.js';
 import * as repo from './repo.js';
@@ -43,7 +43,8 @@ async function hall() {
   const windowIds = [];
   for (const served of [[services[0]!, services[1]!], [services[0]!, services[2]!]]) {
     const w = await createWindow(t.admin, h.id, served);
-    await openWindow(t.ctx, admin, w.id, ALL_TICKED);
+    // Each window has its own person signed in; the admin steps in to call.
+    await openWindow(t.ctx, await staffActor(t, h.id), w.id, ALL_TICKED);
     windowIds.push(w.id);
   }
   return { hallId: h.id, services, windowIds };

@@ -16,7 +16,7 @@ import { AppError } from '../http/errors.js';
 import { runCommand } from '../run-command.js';
 import * as repo from './repo.js';
 import { fromCoreTicket, presentTicket, toCoreTicket } from './ticket-view.js';
-import { assertWindowOperator } from './window-access.js';
+import { assertSignedInOperator } from './window-access.js';
 
 /**
  * Tickets loaded per queue (a service's front-placed, priority and other tickets). More than
@@ -29,7 +29,8 @@ export async function callNextTicket(ctx: AppContext, actor: Actor, windowId: st
   return runCommand(ctx, actor, async (tx, fx) => {
     const window = await repo.lockWindowForCall(tx, windowId);
     if (!window) throw new AppError('not_found');
-    await assertWindowOperator(tx, actor, window.hallId, window.id);
+    assertSignedInOperator(actor, window.hallId, window.operatorId);
+    if (window.hallArchived) throw new AppError('hall_archived');
     if (window.status !== 'open') throw new AppError('window_not_open', { status: window.status });
     const policy = resolveQueuePolicy(window.queuePolicy as Partial<QueuePolicy>);
     let claimed = await claimNext(tx, window.id, policy, fx.now, candidatesPerQueue);

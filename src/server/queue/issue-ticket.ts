@@ -2,7 +2,7 @@
 // some window is serving (a ticket nobody will call is worse than none).
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/access/policy.js';
-import { estimateWait } from '../../core/queue/estimate.js';
+import { estimateWait, windowsSharingWait } from '../../core/queue/estimate.js';
 import { ticketsAhead } from '../../core/queue/ordering.js';
 import { formatTicketNumber } from '../../core/queue/ticket-number.js';
 import type { Queryable } from '../../db/client.js';
@@ -47,7 +47,8 @@ export async function issueTicket(ctx: AppContext, actor: Actor, hallId: string,
       .where(and(eq(services.id, input.serviceId), eq(services.hallId, hallId), isNull(services.archivedAt))).limit(1);
     if (!service) throw new AppError('not_found', { serviceId: input.serviceId });
     // A paused window will resume; a service nobody has signed in for cannot be served.
-    if ((await windowCountForService(tx, service.id, ['open', 'paused'])) === 0) throw new AppError('no_open_window', { serviceId: service.id });
+    const staffed = await windowCountForService(tx, service.id, ['open', 'paused']);
+    if (staffed === 0) throw new AppError('no_open_window', { serviceId: service.id });
     const seq = await repo.nextTicketSeq(tx, hallId, service.ticketPrefix, clock.today);
     const row = await repo.insertTicket(tx, {
       id: newTicketId(fx.now.getTime()), hallId, serviceId: service.id, number: formatTicketNumber(service.ticketPrefix, seq),
@@ -59,7 +60,8 @@ export async function issueTicket(ctx: AppContext, actor: Actor, hallId: string,
     const waiting = (await repo.waitingOfService(tx, service.id)).map(toCoreTicket);
     const history = await repo.recentCalls(tx, [service.id], policy.priorityStreak);
     const ahead = ticketsAhead(toCoreTicket(row), waiting, history, policy, fx.now);
-    const estimatedWaitMinutes = estimateWait(ahead, await windowCountForService(tx, service.id, ['open']), await repo.recentServiceMinutes(tx, service.id));
+    const open = await windowCountForService(tx, service.id, ['open']);
+    const estimatedWaitMinutes = estimateWait(ahead, windowsSharingWait(open, staffed - open), await repo.recentServiceMinutes(tx, service.id));
     fx.audit({
       action: 'ticket.issued', hallId, targetType: 'ticket', targetId: row.id,
       after: { number: row.number, serviceId: service.id, priority: row.priority, priorityReason: row.priorityReason },
@@ -68,6 +70,8 @@ export async function issueTicket(ctx: AppContext, actor: Actor, hallId: string,
     return {
       id: row.id, number: row.number, serviceId: service.id, serviceName: service.name, status: row.status,
       priority: row.priority, ahead, estimatedWaitMinutes, trackToken,
+      // Every window of the service is paused (R-05): the kiosk asks the citizen to bear with it.
+      windowsPaused: open === 0,
       trackUrl: `/t/${row.id}?token=${trackToken}`, issuedAt: row.issuedAt.toISOString(), hallName: hall.name,
     };
   });

@@ -7,8 +7,9 @@
 // ticket lost, numbers per prefix unique and consecutive.
 //
 // The server is driven through its use cases (what a route does after parsing), as an admin
-// of the hall — admins and managers may work any window, so one actor stands in for each
-// window's staff without a sign-in per window.
+// of the hall — admins and managers may step in at any window, so one actor stands in for
+// each window's staff. Each window is signed in to by its own person first: a person signs in
+// to one window at a time.
 //
 // Where the server has rules the model lacks, the generator stays inside them or the test
 // translates:
@@ -47,7 +48,7 @@ import {
 import { auditLog, tickets, users, windows as windowsTable } from '../../db/schema.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { createHall, createService, createWindow } from '../../../test/factories/hall.js';
-import { ALL_TICKED, issue, openHallWithQueue, openWindow as openWindowAs, THURSDAY_10AM } from '../../../test/factories/queue.js';
+import { ALL_TICKED, issue, openHallWithQueue, openWindow as openWindowAs, staffActor, THURSDAY_10AM } from '../../../test/factories/queue.js';
 import { AppError } from '../http/errors.js';
 import { callNextTicket } from './call-next-ticket.js';
 import { issueTicket } from './issue-ticket.js';
@@ -200,7 +201,7 @@ class Run {
       const picked = services.filter((_, k) => (mask >> k) & 1).map((s) => s.id);
       const serviceIds = picked.length > 0 ? picked : [services[0]!.id];
       const w = await createWindow(t.admin, hall.id, serviceIds, { number: i + 1 });
-      await openWindow(t.ctx, admin, w.id, ALL_TICKED);
+      await openWindow(t.ctx, await staffActor(t, hall.id), w.id, ALL_TICKED);
       windows.push({ id: w.id, number: i + 1, serviceIds });
     }
     return new Run(hall.id, services, windows, setup.policy);

@@ -2,6 +2,6 @@
 import { resolveQueuePolicy, type QueuePolicy } from '../../core/queue/policy.js';
 import type { halls } from '../../db/schema.js';
 
-export function policyOf(hall: typeof halls.$inferSelect): QueuePolicy {
+export function policyOf(hall: Pick<typeof halls.$inferSelect, 'queuePolicy'>): QueuePolicy {
   return resolveQueuePolicy(hall.queuePolicy as Partial<QueuePolicy>);
 }

@@ -1,7 +1,7 @@
 // Read models for the screens: the hall's queue (kiosk, console, supervisor), the board, and
 // the public view of one ticket. Built from a handful of queries per request; a hall has at
 // most a few hundred waiting tickets, so ranking them in memory is cheap.
-import { estimateWait } from '../../core/queue/estimate.js';
+import { estimateWait, windowsSharingWait } from '../../core/queue/estimate.js';
 import { ticketsAhead } from '../../core/queue/ordering.js';
 import type { Queryable } from '../../db/client.js';
 import type { halls } from '../../db/schema.js';
@@ -45,12 +45,14 @@ export async function queueSnapshot(db: Queryable, hall: Hall, now: Date) {
     const openWindows = windows.filter((w) => w.status === 'open' && w.serviceIds.includes(s.id)).length;
     const staffed = windows.filter((w) => w.status !== 'closed' && w.serviceIds.includes(s.id)).length;
     const unbound = mine.filter((t) => !t.boundWindowId).length;
+    const sharing = windowsSharingWait(openWindows, staffed - openWindows);
     return {
       id: s.id, name: s.name, ticketPrefix: s.ticketPrefix, kind: s.kind,
       waiting: mine.length, priorityWaiting: mine.filter((t) => t.priority === 'priority').length,
       openWindows, staffedWindows: staffed,
-      // What a ticket taken now would wait: everyone unbound in the queue is ahead of it.
-      estimatedWaitMinutes: staffed === 0 ? null : estimateWait(unbound, Math.max(openWindows, 1), await repo.recentServiceMinutes(db, s.id)),
+      // What a ticket taken now would wait: everyone unbound in the queue is ahead of it. With
+      // every window paused (openWindows 0, staffedWindows > 0) the kiosk still issues and says so.
+      estimatedWaitMinutes: sharing === 0 ? null : estimateWait(unbound, sharing, await repo.recentServiceMinutes(db, s.id)),
       longestWaitMinutes: mine.length ? Math.max(...mine.map((t) => minutesBetween(t.queuedAt, now))) : 0,
     };
   }));
@@ -94,8 +96,9 @@ export async function publicTicketView(db: Queryable, hall: Hall, ticket: repo.T
     const bound = ticket.boundWindowId ? (await repo.waitingInHall(db, hall.id)).filter((t) => t.boundWindowId === ticket.boundWindowId).map(toCoreTicket) : [];
     const history = await repo.recentCalls(db, [ticket.serviceId], policy.priorityStreak);
     ahead = ticketsAhead(toCoreTicket(ticket), [...waiting, ...bound], history, policy, now);
-    const open = windows.filter((w) => w.status === 'open' && w.serviceIds.includes(ticket.serviceId)).length;
-    estimatedWaitMinutes = estimateWait(ahead, open, await repo.recentServiceMinutes(db, ticket.serviceId));
+    const serving = windows.filter((w) => w.serviceIds.includes(ticket.serviceId));
+    const sharing = windowsSharingWait(serving.filter((w) => w.status === 'open').length, serving.filter((w) => w.status === 'paused').length);
+    estimatedWaitMinutes = estimateWait(ahead, sharing, await repo.recentServiceMinutes(db, ticket.serviceId));
   }
   const w = windows.find((x) => x.id === ticket.windowId);
   return {

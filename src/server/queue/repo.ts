@@ -33,6 +33,27 @@ export async function lockTicket(tx: Queryable, id: string): Promise<TicketRow |
   return t ?? null;
 }
 
+/**
+ * The ticket, locked, with what acting on it needs in the same statement: its hall's queue
+ * policy and whether the hall is archived, the number of the window holding it and who is
+ * signed in there, and its service's name. Null when there is no such ticket.
+ */
+export async function lockTicketForAction(tx: Queryable, id: string) {
+  const [row] = await tx.select({
+    ticket: tickets,
+    queuePolicy: halls.queuePolicy,
+    hallArchived: sql<boolean>`${halls.archivedAt} is not null`,
+    windowNumber: windows.number,
+    windowOperatorId: operatorOf(tickets.windowId),
+    serviceName: services.name,
+  }).from(tickets)
+    .innerJoin(halls, eq(halls.id, tickets.hallId))
+    .innerJoin(services, eq(services.id, tickets.serviceId))
+    .leftJoin(windows, eq(windows.id, tickets.windowId))
+    .where(eq(tickets.id, id)).for('update', { of: tickets }).limit(1);
+  return row ?? null;
+}
+
 export async function updateTicket(tx: Queryable, id: string, values: Partial<typeof tickets.$inferInsert>): Promise<TicketRow> {
   const [t] = await tx.update(tickets).set(values).where(eq(tickets.id, id)).returning();
   return t!;
@@ -40,9 +61,19 @@ export async function updateTicket(tx: Queryable, id: string, values: Partial<ty
 
 // ---- call-next: four statements, each doing what used to take several ----
 
-/** Locks the window row for a call (one call at a time per window) and reads its hall's queue policy. */
+/** Who is signed in to the window a row refers to (null: nobody), read in the same statement. */
+const operatorOf = (windowId: typeof windows.id | typeof tickets.windowId) => sql<string | null>`(select ${windowSessions.userId}
+  from ${windowSessions} where ${windowSessions.windowId} = ${windowId} and ${windowSessions.closedAt} is null limit 1)`;
+
+/**
+ * Locks the window row for a call (one call at a time per window) and reads its hall's queue
+ * policy, whether the hall is archived, and who is signed in to the window.
+ */
 export async function lockWindowForCall(tx: Queryable, id: string) {
-  const [row] = await tx.select({ id: windows.id, hallId: windows.hallId, number: windows.number, status: windows.status, queuePolicy: halls.queuePolicy })
+  const [row] = await tx.select({
+    id: windows.id, hallId: windows.hallId, number: windows.number, status: windows.status, queuePolicy: halls.queuePolicy,
+    hallArchived: sql<boolean>`${halls.archivedAt} is not null`, operatorId: operatorOf(windows.id),
+  })
     .from(windows).innerJoin(halls, eq(halls.id, windows.hallId))
     .where(and(eq(windows.id, id), isNull(windows.archivedAt))).for('update', { of: windows }).limit(1);
   return row ?? null;

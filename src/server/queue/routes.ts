@@ -5,6 +5,7 @@ import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 import { runCommand } from '../run-command.js';
 import { callNextTicket } from './call-next-ticket.js';
 import { issueTicket } from './issue-ticket.js';
@@ -43,6 +44,7 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext, streams: O
     response: z.object({
       id: z.string(), number: z.string(), serviceId: z.string(), serviceName: z.string(), status: z.string(), priority: z.string(),
       ahead: z.number(), estimatedWaitMinutes: z.number().nullable(), trackToken: z.string(), trackUrl: z.string(), issuedAt: z.string(), hallName: z.string(),
+      windowsPaused: z.boolean(),
     }),
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'queue.issue', params.hallId);
@@ -196,6 +198,7 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext, streams: O
       authorize(actor, 'alerts.resolve', alert.hallId);
       if (alert.resolvedAt) return;
       await runCommand(ctx, actor, async (tx, fx) => {
+        await writableHall(tx, alert.hallId);
         await repo.resolveAlert(tx, alert.id, fx.now, actor.username);
         fx.audit({ action: 'alert.resolved', hallId: alert.hallId, targetType: 'alert', targetId: alert.id, before: { kind: alert.kind } });
       });

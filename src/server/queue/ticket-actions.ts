@@ -9,13 +9,12 @@ import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
-import { findHall } from '../halls/repo.js';
 import { runCommand, type Effects } from '../run-command.js';
 import { redirectBoundTickets, reviewCoverage } from './coverage.js';
 import { policyOf } from './queue-policy.js';
 import * as repo from './repo.js';
 import { fromCoreTicket, presentTicket, toCoreTicket } from './ticket-view.js';
-import { assertWindowOperator } from './window-access.js';
+import { assertSignedInOperator } from './window-access.js';
 
 export type TicketAction =
   | { type: 'recall' }
@@ -37,23 +36,17 @@ async function serviceName(tx: Tx, id: string) {
   return s?.name ?? '';
 }
 
-async function windowNumber(tx: Tx, id: string | null) {
-  if (!id) return null;
-  const [w] = await tx.select({ number: windows.number }).from(windows).where(eq(windows.id, id));
-  return w?.number ?? null;
-}
-
 export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: string, action: TicketAction) {
   return runCommand(ctx, actor, async (tx, fx) => {
-    const before = await repo.lockTicket(tx, ticketId);
-    if (!before) throw new AppError('not_found');
-    const hall = (await findHall(tx, before.hallId))!;
-    const policy = policyOf(hall);
+    const locked = await repo.lockTicketForAction(tx, ticketId);
+    if (!locked) throw new AppError('not_found');
+    const before = locked.ticket;
+    authorize(actor, 'queue.operate', before.hallId);
+    if (locked.hallArchived) throw new AppError('hall_archived');
+    const policy = policyOf(locked);
     // Actions on a ticket a window holds are that window's; the rest are the hall's staff's.
     if (before.windowId && (before.status === 'called' || before.status === 'serving')) {
-      await assertWindowOperator(tx, actor, before.hallId, before.windowId);
-    } else {
-      authorize(actor, 'queue.operate', before.hallId);
+      assertSignedInOperator(actor, before.hallId, locked.windowOperatorId);
     }
     const event = await toEvent(tx, before.hallId, action);
     const result = transition(toCoreTicket(before), event, fx.now, policy);
@@ -62,7 +55,7 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: strin
       ...fromCoreTicket(result.ticket),
       ...(action.type === 'complete' || action.type === 'transfer' || action.type === 'no_show' ? { note: action.note ?? before.note } : {}),
     });
-    const winNumber = await windowNumber(tx, before.windowId);
+    const winNumber = locked.windowNumber;
     const summary = {
       status: after.status, windowId: after.windowId, serviceId: after.serviceId, boundWindowId: after.boundWindowId, recalls: after.recalls, outcome: after.outcome,
       ...(action.type === 'no_show' && action.onDemand ? { onDemand: true, note: action.note ?? null } : {}),
@@ -75,7 +68,7 @@ export async function actOnTicket(ctx: AppContext, actor: Actor, ticketId: strin
     await announce(tx, fx, action, before, after, winNumber);
     // A rejoin may have been moved off a window that closed meanwhile (announce): show where it waits.
     const shown = action.type === 'rejoin' ? (await repo.findTicket(tx, after.id))! : after;
-    return presentTicket(shown, await serviceName(tx, shown.serviceId), fx.now);
+    return presentTicket(shown, shown.serviceId === before.serviceId ? locked.serviceName : await serviceName(tx, shown.serviceId), fx.now);
   });
 }
 

@@ -74,7 +74,7 @@ export function registerTrackStream(host: RouteHost, ctx: AppContext, open: Open
       const first = await trackedTicket(ctx.db, params.ticketId, query.token);
       let seq = lastEventId(req) ?? 0;
 
-      const stream = openEventStream(reply, open);
+      const stream = openEventStream(reply, open, 'public');
       let timer: NodeJS.Timeout | null = null;
       const refresh = setInterval(() => schedule(), REFRESH_MS);
       refresh.unref();

@@ -9,11 +9,12 @@ import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
-import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 import { hallClock } from '../halls/hall-clock.js';
 import { runCommand } from '../run-command.js';
 import { redirectBoundTickets, reviewCoverage } from './coverage.js';
 import * as repo from './repo.js';
+import { refuseSignInElsewhere } from './sign-in-elsewhere.js';
 import { assertWindowOperator } from './window-access.js';
 import type { PauseReason } from '../../db/schema.js';
 
@@ -31,7 +32,7 @@ export async function openWindow(ctx: AppContext, actor: Actor, windowId: string
   return runCommand(ctx, actor, async (tx, fx) => {
     const w = await loadWindow(tx, windowId);
     authorize(actor, 'queue.operate', w.hallId);
-    const hallRow = (await findHall(tx, w.hallId))!;
+    const hallRow = await writableHall(tx, w.hallId);
     const missing = uncheckedItems(openingChecklistFor(hallRow.openingChecklist, 'zh-CN'), checklist);
     if (missing.length) throw new AppError('checklist_incomplete', { missing });
     const current = await repo.openSession(tx, w.id);
@@ -39,6 +40,7 @@ export async function openWindow(ctx: AppContext, actor: Actor, windowId: string
       if (current.session.userId === actor.id) return { windowId: w.id, alreadyOpen: true };
       throw new AppError('window_taken', { by: current.user.name });
     }
+    await refuseSignInElsewhere(tx, actor.id, w.id);
     const clock = await hallClock(tx, hallRow, fx.now);
     const late = clock.firstOpenToday !== null && fx.now.getTime() > clock.firstOpenToday.getTime() - ARRIVE_BEFORE_OPENING_MINUTES * 60_000;
     const session = await repo.insertSession(tx, { hallId: w.hallId, windowId: w.id, userId: actor.id, openedAt: fx.now, late, checklist });
@@ -62,6 +64,7 @@ export async function pauseWindow(ctx: AppContext, actor: Actor, windowId: strin
   return runCommand(ctx, actor, async (tx, fx) => {
     const w = await loadWindow(tx, windowId);
     await assertWindowOperator(tx, actor, w.hallId, w.id);
+    await writableHall(tx, w.hallId);
     if (w.status !== 'open') throw new AppError('window_not_open', { status: w.status });
     const session = await repo.openSession(tx, w.id);
     const pause = await repo.insertPause(tx, { hallId: w.hallId, windowId: w.id, sessionId: session?.session.id ?? null, reason, note, startedAt: fx.now });
@@ -87,6 +90,7 @@ export async function resumeWindow(ctx: AppContext, actor: Actor, windowId: stri
   return runCommand(ctx, actor, async (tx, fx) => {
     const w = await loadWindow(tx, windowId);
     await assertWindowOperator(tx, actor, w.hallId, w.id);
+    await writableHall(tx, w.hallId);
     if (w.status !== 'paused') throw new AppError('invalid_transition', { status: w.status });
     const pause = await repo.openPause(tx, w.id);
     if (pause) {
@@ -111,6 +115,7 @@ export async function closeWindow(ctx: AppContext, actor: Actor, windowId: strin
   return runCommand(ctx, actor, async (tx, fx) => {
     const w = await loadWindow(tx, windowId);
     await assertWindowOperator(tx, actor, w.hallId, w.id);
+    await writableHall(tx, w.hallId);
     if (w.status === 'closed') return { windowId: w.id };
     if (await repo.activeTicketOfWindow(tx, w.id)) throw new AppError('window_busy');
     const serviceIds = await repo.serviceIdsOfWindow(tx, w.id);

@@ -6,6 +6,7 @@ import { AppError } from '../http/errors.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { findHall } from '../halls/repo.js';
+import { writableHall } from '../halls/writable-hall.js';
 import type { Queryable } from '../../db/client.js';
 import { presentWindow, windowLogSummary } from './present.js';
 import * as repo from './repo.js';
@@ -33,7 +34,7 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
     handler: async ({ actor, params, body, lang }) => {
       authorize(actor, 'windows.manage', params.hallId);
       return runCommand(ctx, actor, async (tx, fx) => {
-        if (!(await findHall(tx, params.hallId))) throw new AppError('not_found');
+        await writableHall(tx, params.hallId);
         if (await repo.numberTaken(tx, params.hallId, body.number)) throw new AppError('window_number_taken');
         await assertServicesOfHall(tx, params.hallId, body.serviceIds);
         const w = await repo.insertWindow(tx, { hallId: params.hallId, number: body.number, name: body.name }, body.serviceIds);
@@ -65,6 +66,7 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
       const before = await repo.findWindow(tx, params.windowId);
       if (!before) throw new AppError('not_found');
       authorize(actor, 'windows.manage', before.hallId);
+      await writableHall(tx, before.hallId);
       if (body.number !== undefined && await repo.numberTaken(tx, before.hallId, body.number, before.id)) throw new AppError('window_number_taken');
       if (body.serviceIds) await assertServicesOfHall(tx, before.hallId, body.serviceIds);
       await repo.updateWindow(tx, before.id, {
@@ -86,6 +88,7 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
         const w = await repo.findWindow(tx, params.windowId);
         if (!w) throw new AppError('not_found');
         authorize(actor, 'windows.manage', w.hallId);
+        await writableHall(tx, w.hallId);
         await repo.updateWindow(tx, w.id, { archivedAt: fx.now });
         fx.audit({ action: 'window.archived', hallId: w.hallId, targetType: 'window', targetId: w.id, before: windowLogSummary(w) });
         fx.emit(w.hallId, 'window.archived', { windowId: w.id, number: w.number });

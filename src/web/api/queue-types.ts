@@ -20,6 +20,8 @@ export interface QueueService {
   waiting: number;
   priorityWaiting: number;
   openWindows: number;
+  /** Windows signed in to for the service, open or paused (a pause ends: tickets are still issued). */
+  staffedWindows: number;
   estimatedWaitMinutes: number | null;
   longestWaitMinutes: number;
 }

@@ -93,6 +93,7 @@ export const en: Messages = {
     notFound: 'The record was not found; it may have been removed.',
     server: 'The server could not handle the request. Please try again later.',
     generic: 'The operation did not complete: {{message}}',
+    alreadySignedIn: 'You are signed in at window {{number}}. Please sign out there before signing in to this window.',
   },
   login: {
     welcome: 'Welcome, please sign in',
@@ -362,6 +363,7 @@ export const en: Messages = {
     waitLine: 'Wait {{wait}}',
     estimated: 'Estimated wait',
     noWindow: 'No window open now. Please ask at the help desk.',
+    paused: 'Windows are paused for a moment. Please wait.',
     noServices: 'Self-service tickets are not available in this hall. Please ask at the help desk.',
     wait: {
       none: 'No wait',
@@ -421,6 +423,7 @@ export const en: Messages = {
       scan: 'Scan to follow the queue on your phone',
       sms: 'A text message will be sent to {{phone}} before your call',
       priority: 'Priority · {{reason}}',
+      paused: 'The windows for this service are paused for a moment. Numbers will be called in order once they resume. Thank you for waiting.',
     },
     receipt: {
       title: 'Queue ticket',

@@ -92,6 +92,7 @@ export const zhCN = {
     notFound: '未找到相关记录，可能已被删除。',
     server: '服务器暂时无法处理您的请求，请稍后再试。',
     generic: '操作未能完成：{{message}}',
+    alreadySignedIn: '您已在 {{number}} 号窗口签到，请先在该窗口签退后再签到本窗口。',
   },
   login: {
     welcome: '您好，欢迎登录',
@@ -360,6 +361,7 @@ export const zhCN = {
     waitLine: '预计等候 {{wait}}',
     estimated: '预计等候',
     noWindow: '暂无窗口办理，请咨询导办台',
+    paused: '窗口暂停服务中，请稍候',
     noServices: '本大厅暂未开放自助取号，请到导办台咨询。',
     wait: {
       none: '无需等候',
@@ -419,6 +421,7 @@ export const zhCN = {
       scan: '手机扫码，随时查看排队进度',
       sms: '叫号前将短信提醒 {{phone}}',
       priority: '优先号 · {{reason}}',
+      paused: '办理窗口正在暂停服务，恢复后将按顺序叫号，请您稍候。',
     },
     receipt: {
       title: '排队凭条',

@@ -3,6 +3,7 @@
 import { CheckCircleFilled, CloseOutlined, ExclamationCircleFilled, HeartFilled } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serviceAvailability } from './availability';
 import type { PriorityReason, QueueService } from './kioskApi';
 import { groupPhone, phoneState, pressKey } from './phone';
 import { kioskWait } from './text';
@@ -29,7 +30,8 @@ export function ConfirmScreen({
   const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   const state = phoneState(phone);
-  const unavailable = service.estimatedWaitMinutes === null;
+  const availability = serviceAvailability(service);
+  const unavailable = availability === 'unstaffed';
   const canSubmit = !submitting && !unavailable && (state === 'empty' || state === 'valid');
 
   const hint =
@@ -65,6 +67,7 @@ export function ConfirmScreen({
               </div>
             </dl>
           )}
+          {availability === 'paused' && <div className="ck-kiosk-service-paused">{t('kiosk.paused')}</div>}
           {priorityReason && (
             <div className="ck-kiosk-priority-on ck-kiosk-priority-on-compact">
               <HeartFilled />

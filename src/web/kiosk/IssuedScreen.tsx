@@ -48,6 +48,11 @@ export function IssuedScreen({
         {ticket.ahead > 0 && (
           <div className="ck-kiosk-ticket-wait">{t('kiosk.ticket.estimated', { wait: kioskWait(t, ticket.estimatedWaitMinutes) })}</div>
         )}
+        {ticket.windowsPaused && (
+          <div className="ck-kiosk-ticket-paused" role="status" data-testid="ticket-paused">
+            {t('kiosk.ticket.paused')}
+          </div>
+        )}
         <div className="ck-kiosk-ticket-time">
           {t('kiosk.ticket.issuedAt', { time: formatInZone(ticket.issuedAt, timezone, 'YYYY-MM-DD HH:mm') })}
         </div>

@@ -1,6 +1,7 @@
 // The start screen: one big button per service (R-01), and the priority path (R-03 先急后缓).
-import { ClockCircleOutlined, CloseOutlined, HeartFilled, ReadOutlined, TeamOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, CloseOutlined, HeartFilled, PauseCircleOutlined, ReadOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { serviceAvailability } from './availability';
 import type { PriorityReason, QueueService } from './kioskApi';
 import { kioskWaitLine } from './text';
 
@@ -62,13 +63,14 @@ export function ServiceGrid({
       ) : (
         <div className={`ck-kiosk-services${services.length > 6 ? ' ck-kiosk-services-many' : ''}`}>
           {services.map((s) => {
-            // The server says null when no window is staffed for the service (paused windows still count).
-            const unavailable = s.estimatedWaitMinutes === null;
+            const availability = serviceAvailability(s);
+            const unavailable = availability === 'unstaffed';
             return (
               <button
                 key={s.id}
                 type="button"
                 className={`ck-kiosk-service${unavailable ? ' is-unavailable' : ''}${priorityReason ? ' is-priority' : ''}`}
+                data-testid={`kiosk-service-${s.ticketPrefix}`}
                 disabled={unavailable}
                 aria-disabled={unavailable}
                 onClick={() => onChoose(s.id)}
@@ -88,6 +90,11 @@ export function ServiceGrid({
                       <span className="ck-kiosk-service-wait">
                         <ClockCircleOutlined /> {kioskWaitLine(t, s.estimatedWaitMinutes)}
                       </span>
+                      {availability === 'paused' && (
+                        <span className="ck-kiosk-service-paused" data-testid="kiosk-service-paused">
+                          <PauseCircleOutlined /> {t('kiosk.paused')}
+                        </span>
+                      )}
                     </span>
                   )}
                 </span>

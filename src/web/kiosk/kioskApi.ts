@@ -35,6 +35,8 @@ export interface IssuedTicket {
   trackUrl: string;
   issuedAt: string;
   hallName: string;
+  /** Every window of the service was paused when the ticket was issued. */
+  windowsPaused: boolean;
 }
 
 export const kioskApi = {

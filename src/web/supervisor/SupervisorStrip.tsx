@@ -13,10 +13,9 @@ import { type QueueAlert, queueApi, type QueueService, type QueueWindow } from '
 import { useLiveQueue } from '../console/useLiveQueue';
 import { useNow } from '../console/useNow';
 import { describeError } from '../errors/describeError';
-import { formatInZone } from '../time/zone';
 import { CaseEventsContext, createCaseEventHub } from '../cases/caseEvents';
 import { CaseWatch } from './CaseWatch';
-import { canSupervise, describeAlert, queueSummary, TONE_COLORS, windowState } from './status';
+import { alertTime, canSupervise, describeAlert, queueSummary, TONE_COLORS, windowState } from './status';
 import './supervisor.css';
 
 function WindowTile({ window, now }: { window: QueueWindow; now: number }) {
@@ -288,7 +287,7 @@ function Strip({ hall }: { hall: Hall }) {
                       <AlertItem
                         alert={alert}
                         text={alertText(alert)}
-                        time={formatInZone(alert.raisedAt, queue.hall.timezone, 'HH:mm')}
+                        time={alertTime(alert.raisedAt, queue.hall.timezone, now)}
                         resolvable={resolvable}
                         onResolve={() => resolve(alert)}
                       />

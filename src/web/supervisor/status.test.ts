@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueService, QueueWindow } from '../console/queueApi';
-import { canSupervise, describeAlert, queueSummary, windowState } from './status';
+import { alertTime, canSupervise, describeAlert, queueSummary, windowState } from './status';
 
 const NOW = Date.parse('2026-11-26T04:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
@@ -24,6 +24,7 @@ const service = (over: Partial<QueueService>): QueueService => ({
   waiting: 0,
   priorityWaiting: 0,
   openWindows: 1,
+  staffedWindows: 1,
   estimatedWaitMinutes: 5,
   longestWaitMinutes: 0,
   ...over,
@@ -129,5 +130,21 @@ describe('describeAlert', () => {
 describe('roles', () => {
   it('shows the strip to managers, admins and inspectors', () => {
     expect(['admin', 'manager', 'staff', 'inspector'].filter((r) => canSupervise(r as never))).toEqual(['admin', 'manager', 'inspector']);
+  });
+});
+
+describe('alertTime', () => {
+  // NOW is 12:00 on 26 November in Shanghai.
+  it('gives only the time for an alert raised today in the hall', () => {
+    expect(alertTime('2026-11-26T01:15:00Z', 'Asia/Shanghai', NOW)).toBe('09:15');
+  });
+
+  it('puts the date before the time of an alert left open from an earlier day', () => {
+    expect(alertTime('2026-11-24T02:25:00Z', 'Asia/Shanghai', NOW)).toBe('11-24 10:25');
+  });
+
+  it('decides "today" on the hall’s clock, not in UTC', () => {
+    // 25 November 23:30 UTC is already the 26th, 07:30, in Shanghai.
+    expect(alertTime('2026-11-25T23:30:00Z', 'Asia/Shanghai', NOW)).toBe('07:30');
   });
 });

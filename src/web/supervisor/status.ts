@@ -4,6 +4,7 @@
 import type { Role } from '../api/types';
 import type { QueueAlert, QueueService, QueueWindow } from '../console/queueApi';
 import { minutesSince } from '../console/timing';
+import { formatInZone } from '../time/zone';
 
 /** R-06 交接时间不应超过10分钟. */
 export const HANDOVER_LIMIT_MINUTES = 10;
@@ -126,3 +127,13 @@ export function describeAlert(
 
 /** Who sees the strip: the people who run and watch the hall. */
 export const canSupervise = (role: Role): boolean => role === 'admin' || role === 'manager' || role === 'inspector';
+
+/**
+ * When an alert was raised, on the hall's clock: the time alone for today's, with the date for
+ * one left open from an earlier day, so it does not read as this morning's.
+ */
+export function alertTime(raisedAt: string, timezone: string, now: number): string {
+  const today = formatInZone(new Date(now).toISOString(), timezone, 'YYYY-MM-DD');
+  const sameDay = formatInZone(raisedAt, timezone, 'YYYY-MM-DD') === today;
+  return formatInZone(raisedAt, timezone, sameDay ? 'HH:mm' : 'MM-DD HH:mm');
+}
