@@ -339,6 +339,10 @@ describe('a 医保报销 case from intake to acceptance', () => {
     await seeNo(decide);
 
     const extended = extendedDeadline(await hallCalendar(), deadline, 3);
+    // Decided, it leaves the waiting list and is found under 已处理 with the deadline it moved to.
+    await seeText(requests, '目前没有待审批的延期申请。');
+    await manager.getByTestId('extension-view').getByText('已处理').click();
+    await seeText(manager.getByTestId('extension-decisions'), caseNumber, '已批准', `${deadline} → ${extended}`, suite.server.manager.name);
     await expect.poll(() => console1.getByTestId('case-deadline-value').innerText(), { timeout: 15_000 }).toBe(extended);
     await seeText(console1.getByTestId('case-deadline'), `原时限 ${deadline}`);
     await seeText(manager.getByTestId('admin-cases').getByTestId(`case-row-${caseNumber}`), extended);

@@ -287,7 +287,7 @@ describe('a day in the demo hall', () => {
     await seeText(console2.getByTestId('pause-info'), '设备故障');
 
     // No reload: the board learns it from the hall's events.
-    await seeText(board.getByTestId('window-2'), '暂停服务', '设备故障', '请到其他窗口办理');
+    await seeText(board.getByTestId('window-2'), '暂停服务', '设备故障', '请到1号窗口办理');
     await seeText(board.getByTestId('window-1'), '空闲');
     await saveScreenshot(board, 'board');
   });

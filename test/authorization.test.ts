@@ -621,6 +621,7 @@ const reads: ReadFx[] = [
   { noun: 'alerts', url: (h) => `/api/v1/halls/${h.id}/alerts?status=all`, inA: allPeople },
   { noun: 'cases', url: (h) => `/api/v1/halls/${h.id}/cases`, inA: allPeople },
   { noun: 'case', url: (h) => `/api/v1/cases/${h.caseId}`, inA: allPeople },
+  { noun: 'extension requests', url: (h) => `/api/v1/halls/${h.id}/case-extensions?status=all`, inA: allPeople },
   { noun: 'one-time notice print', url: (h) => `/api/v1/notices/${h.noticeId}/print`, inA: allPeople },
   { noun: 'case report', url: (h) => `/api/v1/halls/${h.id}/reports/cases?from=2026-11-01&to=2026-11-30`, inA: ['admin', 'manager', 'inspector'] },
   { noun: 'case report CSV', url: (h) => `/api/v1/halls/${h.id}/reports/cases.csv?from=2026-11-01&to=2026-11-30`, inA: ['admin', 'manager', 'inspector'] },

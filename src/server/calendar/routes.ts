@@ -9,6 +9,7 @@ import { hallCalendars } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError, type FieldError } from '../http/errors.js';
+import { fieldMessage, fieldProblem } from '../http/field-messages.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { findHall } from '../halls/repo.js';
@@ -28,14 +29,16 @@ export async function loadHallCalendar(db: Queryable, hallId: string, years: num
 function validateYear(year: number, body: z.output<typeof calendarBody>): FieldError[] {
   const problems: FieldError[] = [];
   const check = (field: 'holidays' | 'workdays') => body[field].forEach((d, i) => {
-    if (!isLocalDate(d)) problems.push({ path: `${field}.${i}`, message: 'not a date (YYYY-MM-DD)' });
-    else if (yearOf(d) !== year) problems.push({ path: `${field}.${i}`, message: `not in ${year}` });
+    if (!isLocalDate(d)) problems.push(fieldProblem(`${field}.${i}`, { zh: '不是有效日期（应为 YYYY-MM-DD）', en: 'not a date (YYYY-MM-DD)' }));
+    else if (yearOf(d) !== year) problems.push(fieldProblem(`${field}.${i}`, { zh: `不在 ${year} 年内`, en: `not in ${year}` }));
   });
   check('holidays');
   check('workdays');
   body.workdays.forEach((d, i) => {
-    if (isLocalDate(d) && weekdayOf(d) < 6) problems.push({ path: `workdays.${i}`, message: 'a make-up workday falls on a Saturday or Sunday' });
-    if (body.holidays.includes(d)) problems.push({ path: `workdays.${i}`, message: 'also listed as a holiday' });
+    if (isLocalDate(d) && weekdayOf(d) < 6) {
+      problems.push(fieldProblem(`workdays.${i}`, { zh: '调休上班日应在周六或周日', en: 'a make-up workday falls on a Saturday or Sunday' }));
+    }
+    if (body.holidays.includes(d)) problems.push(fieldProblem(`workdays.${i}`, { zh: '该日期同时列为节假日', en: 'also listed as a holiday' }));
   });
   return problems;
 }
@@ -57,7 +60,7 @@ export function registerCalendarRoutes(host: RouteHost, ctx: AppContext): void {
     method: 'GET', url: '/api/v1/halls/:hallId/calendar/working-days', tags: ['calendar'], auth: 'actor',
     summary: 'The n-th working day after `from` (the starting day never counts)',
     params: z.object({ hallId: idParam }),
-    query: z.object({ from: z.string().refine(isLocalDate, 'a date YYYY-MM-DD'), add: z.coerce.number().int().min(0).max(3660) }),
+    query: z.object({ from: z.string().refine(isLocalDate, fieldMessage({ zh: '应为 YYYY-MM-DD 格式的日期', en: 'a date YYYY-MM-DD' })), add: z.coerce.number().int().min(0).max(3660) }),
     response: z.object({ from: z.string(), add: z.number(), date: z.string(), missingYears: z.array(z.number()) }),
     handler: async ({ actor, params, query }) => {
       authorize(actor, 'calendar.read', params.hallId);

@@ -401,7 +401,7 @@ describe('input and halls', () => {
     const stranger = '5a3c1f0e-8b7d-4c2a-9e6f-1d2b3c4d5e6f';
     const res = await h.staff.post(`/api/v1/halls/${h.hall.id}/cases`, { serviceId: h.service.id, applicant: { name: '王五' }, submitted: [h.service.m('居民身份证'), stranger] });
     expectError(res, 400, 'validation_failed');
-    expect(res.json().error.details).toEqual([{ path: 'submitted.1', message: 'not a material of this service' }]);
+    expect(res.json().error.details).toEqual([{ path: 'submitted.1', message: '不是该事项的申请材料' }]);
     const c = await openCase(h.staff, h);
     const patch = await h.staff.patch(`/api/v1/cases/${c.id}`, { defective: [{ materialId: stranger, reason: '不清晰' }] });
     expect(patch.json().error.details[0].path).toBe('defective.0.materialId');

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { newSecretToken } from '../auth/tokens.js';
 import { findHall } from '../halls/repo.js';
 import { AppError, type FieldError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { newTicketId } from '../queue/ticket-ids.js';
 import { runCommand } from '../run-command.js';
 import { presentRow } from './case-view.js';
@@ -36,9 +37,9 @@ export async function createCase(ctx: AppContext, actor: UserActor, hallId: stri
     const known = service.materials.map((m) => m.id);
     const problems: FieldError[] = [...unknownIdErrors(known, input.submitted, 'submitted'), ...unknownIdErrors(known, input.applicable, 'applicable')];
     const ticket = input.ticketId ? await repo.findTicketOfHall(tx, hallId, input.ticketId) : null;
-    if (input.ticketId && !ticket) problems.push({ path: 'ticketId', message: 'not a ticket of this hall' });
+    if (input.ticketId && !ticket) problems.push(fieldProblem('ticketId', { zh: '不是本大厅的号码', en: 'not a ticket of this hall' }));
     const window = input.windowId ? await repo.findLiveWindowOfHall(tx, hallId, input.windowId) : null;
-    if (input.windowId && !window) problems.push({ path: 'windowId', message: 'not a window of this hall' });
+    if (input.windowId && !window) problems.push(fieldProblem('windowId', { zh: '不是本大厅的窗口', en: 'not a window of this hall' }));
     if (problems.length) throw new AppError('validation_failed', problems);
     // The desk the case was taken in at: as given, else the window that called the ticket, else
     // the window the owner is signed in to.

@@ -5,6 +5,7 @@ import { canAct, type CaseAction } from '../../core/cases/case-state.js';
 import type { Queryable } from '../../db/client.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { hallOfCase } from './case-view.js';
 import type { HallRow } from './hall-days.js';
 import * as repo from './repo.js';
@@ -25,5 +26,5 @@ export async function lockCaseFor(
 /** Material ids the service does not have, as field errors at their place in the body. */
 export function unknownIdErrors(known: readonly string[], ids: readonly string[] | undefined, field: string, suffix = '') {
   const set = new Set(known);
-  return (ids ?? []).flatMap((id, i) => (set.has(id) ? [] : [{ path: `${field}.${i}${suffix}`, message: 'not a material of this service' }]));
+  return (ids ?? []).flatMap((id, i) => (set.has(id) ? [] : [fieldProblem(`${field}.${i}${suffix}`, { zh: '不是该事项的申请材料', en: 'not a material of this service' })]));
 }

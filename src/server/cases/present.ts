@@ -1,11 +1,12 @@
 // Case rows → the wire shapes of docs/CASES-API.md. Raw rows never leave the server.
 import { allowedActions } from '../../core/cases/case-state.js';
 import { materialStates } from '../../core/cases/case-materials.js';
+import { extendedDeadline } from '../../core/cases/deadline.js';
 import { readSupervisionLight } from '../../core/cases/supervision-light.js';
 import type { MaterialRow } from '../../db/schema.js';
 import type { HallDays } from './hall-days.js';
 import type { CaseRow, ExtensionRow, NoticeRow, ServiceRow } from './repo.js';
-import type { CaseDto, NoticeDto } from './schemas.js';
+import type { CaseDto, ExtensionRequestDto, NoticeDto } from './schemas.js';
 
 /** A case with what it shows of its service, owner, ticket, notices and extensions. */
 export interface CaseBundle {
@@ -93,6 +94,49 @@ export function presentExtension(e: ExtensionRow) {
     id: e.id, caseId: e.caseId, workingDays: e.workingDays, reason: e.reason, status: e.status,
     requestedAt: e.requestedAt.toISOString(), decidedAt: e.decidedAt?.toISOString() ?? null, decisionNote: e.decisionNote,
     previousDeadline: e.previousDeadline, newDeadline: e.newDeadline,
+  };
+}
+
+/** An extension request with its case, the case's service name and the names of the people involved. */
+export interface ExtensionRequestBundle {
+  ext: ExtensionRow;
+  row: CaseRow;
+  serviceName: string;
+  nameOf: (userId: string) => string;
+}
+
+export function presentExtensionRequest(b: ExtensionRequestBundle, days: HallDays): ExtensionRequestDto {
+  const { ext, row } = b;
+  const person = (id: string) => ({ id, name: b.nameOf(id) });
+  const running = row.status === 'accepted' && row.acceptedDay !== null && row.deadline !== null;
+  // A waiting request would move the case's deadline as it stands today; an answered one asked
+  // to move the deadline it was made against (approval recorded where it actually went).
+  const askedFrom = ext.status === 'pending' ? row.deadline : ext.previousDeadline;
+  const requestedDeadline = ext.status === 'approved'
+    ? ext.newDeadline
+    : askedFrom ? extendedDeadline(days.calendar, askedFrom, ext.workingDays) : null;
+  return {
+    id: ext.id, status: ext.status,
+    case: {
+      id: row.id, number: row.number, status: row.status,
+      serviceId: row.serviceId, serviceName: b.serviceName, applicantName: row.applicant.name,
+      owner: person(row.ownerId),
+      deadline: row.deadline, originalDeadline: row.originalDeadline,
+      light: running
+        ? readSupervisionLight(days.calendar, { acceptedDay: row.acceptedDay!, deadline: row.deadline! }, days.today, days.policy).light
+        : null,
+    },
+    workingDays: ext.workingDays, reason: ext.reason,
+    requestedDeadline, previousDeadline: ext.previousDeadline,
+    requestedBy: person(ext.requestedBy), requestedAt: ext.requestedAt.toISOString(),
+    decision: ext.status !== 'pending' && ext.decidedAt
+      ? {
+        note: ext.decisionNote,
+        decidedBy: ext.decidedBy ? person(ext.decidedBy) : null,
+        decidedAt: ext.decidedAt.toISOString(),
+        newDeadline: ext.status === 'approved' ? ext.newDeadline : null,
+      }
+      : null,
   };
 }
 

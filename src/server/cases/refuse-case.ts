@@ -4,6 +4,7 @@ import type { Actor } from '../../core/access/policy.js';
 import { formatRefusalNumber } from '../../core/cases/case-numbers.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { runCommand } from '../run-command.js';
 import { presentRow } from './case-view.js';
 import { hallDays } from './hall-days.js';
@@ -22,8 +23,8 @@ export async function refuseCase(ctx: AppContext, actor: Extract<Actor, { type: 
     const { row, hall } = await lockCaseFor(tx, actor, caseId, 'refuse', 'cases.operate', () => {
       if (!reason || !basis) {
         throw new AppError('refusal_basis_required', [
-          ...(reason ? [] : [{ path: 'reason', message: 'say why the case is refused' }]),
-          ...(basis ? [] : [{ path: 'basis', message: 'name the law, regulation or rule' }]),
+          ...(reason ? [] : [fieldProblem('reason', { zh: '请写明不予受理的理由', en: 'say why the case is refused' })]),
+          ...(basis ? [] : [fieldProblem('basis', { zh: '请写明依据的法律、法规或规定', en: 'name the law, regulation or rule' })]),
         ]);
       }
     });

@@ -1,6 +1,6 @@
 // The only SQL for cases, one-time notices, extensions and the yearly paper numbers; plus the
 // reads of other capabilities' rows a case shows (service guide, owner, ticket, window).
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/client.js';
 import {
   caseExtensions, caseNotices, cases, services, tickets, users, windows, windowSessions, type CaseStatus,
@@ -125,6 +125,57 @@ export async function updateExtension(tx: Queryable, id: string, values: Partial
 export function extensionsOfCases(db: Queryable, caseIds: string[]): Promise<ExtensionRow[]> {
   if (!caseIds.length) return Promise.resolve([]);
   return db.select().from(caseExtensions).where(inArray(caseExtensions.caseId, caseIds)).orderBy(asc(caseExtensions.requestedAt));
+}
+
+export type ExtensionListStatus = 'pending' | 'decided' | 'all';
+
+// Waiting requests come longest-waiting first (the manager decides the oldest first); answered
+// ones and the whole history newest first. Each order ends on the id, so every row has one place
+// and a page boundary between two requests made in the same millisecond loses neither.
+const extensionOrders: Record<ExtensionListStatus, { column: 'requested_at' | 'decided_at'; ascending: boolean }> = {
+  pending: { column: 'requested_at', ascending: true },
+  decided: { column: 'decided_at', ascending: false },
+  all: { column: 'requested_at', ascending: false },
+};
+
+function extensionsWhere(hallId: string, status: ExtensionListStatus): SQL | undefined {
+  return and(
+    eq(caseExtensions.hallId, hallId),
+    status === 'pending' ? eq(caseExtensions.status, 'pending') : status === 'decided' ? isNotNull(caseExtensions.decidedAt) : undefined,
+  );
+}
+
+/**
+ * A page of a hall's extension requests, after the request `afterId` in the list's order. The
+ * position is read from that row as stored (exact to the microsecond) in the same statement;
+ * it need not still match the filter, as when the last request of a pending page was decided since.
+ */
+export function listHallExtensions(
+  db: Queryable, hallId: string, status: ExtensionListStatus, afterId: string | null, limit: number,
+): Promise<ExtensionRow[]> {
+  const order = extensionOrders[status];
+  const column = sql.raw(order.column);
+  const direction = sql.raw(order.ascending ? 'asc' : 'desc');
+  return db.select().from(caseExtensions)
+    .where(and(
+      extensionsWhere(hallId, status),
+      afterId
+        ? sql`(case_extensions.${column}, case_extensions.id) ${sql.raw(order.ascending ? '>' : '<')}
+            (select p.${column}, p.id from case_extensions p where p.id = ${afterId})`
+        : undefined,
+    ))
+    .orderBy(sql`case_extensions.${column} ${direction}`, sql`case_extensions.id ${direction}`)
+    .limit(limit);
+}
+
+export async function countHallExtensions(db: Queryable, hallId: string, status: ExtensionListStatus): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(caseExtensions).where(extensionsWhere(hallId, status));
+  return Number(row?.n ?? 0);
+}
+
+export function casesByIds(db: Queryable, ids: string[]): Promise<CaseRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db.select().from(cases).where(inArray(cases.id, [...new Set(ids)]));
 }
 
 // ---- what a case shows of other capabilities ----

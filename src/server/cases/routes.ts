@@ -13,6 +13,7 @@ import { trackCase } from './case-tracking.js';
 import { listHallCases, readCase } from './case-view.js';
 import { completeCase } from './complete-case.js';
 import { createCase } from './create-case.js';
+import { listExtensionRequests } from './extension-requests.js';
 import { decideExtension, requestExtension } from './extensions.js';
 import { issueNotice } from './issue-notice.js';
 import { noticePrint } from './print/notice-print.js';
@@ -20,8 +21,8 @@ import { receiptPrint } from './print/receipt-print.js';
 import { refusalPrint } from './print/refusal-print.js';
 import { refuseCase } from './refuse-case.js';
 import {
-  acceptBody, caseSchema, completeBody, createCaseBody, decisionBody, extensionBody, extensionSchema, issueNoticeBody, listQuery,
-  noticeSchema, refuseBody, trackingSchema, trackQuery, updateCaseBody,
+  acceptBody, caseSchema, completeBody, createCaseBody, decisionBody, extensionBody, extensionRequestListSchema, extensionRequestsQuery,
+  extensionSchema, issueNoticeBody, listQuery, noticeSchema, refuseBody, trackingSchema, trackQuery, updateCaseBody,
 } from './schemas.js';
 import { updateCaseMaterials } from './update-case-materials.js';
 
@@ -134,6 +135,14 @@ export function registerCaseRoutes(host: RouteHost, ctx: AppContext): void {
     summary: 'Ask for an extension (延期) of an accepted case by some working days, with a reason; one may wait at a time',
     params: caseParams, body: extensionBody, response: extensionSchema,
     handler: async ({ actor, params, body }) => requestExtension(ctx, actor, params.caseId, body),
+  });
+
+  defineRoute(host, {
+    method: 'GET', url: '/api/v1/halls/:hallId/case-extensions', tags: ['cases'], auth: 'user',
+    summary: "The hall's extension requests (延期) with their cases: `pending` (default) longest-waiting first, `decided` "
+      + 'latest decision first, `all` newest first; pages by `cursor` (the `nextCursor` of the page before)',
+    params: hallParams, query: extensionRequestsQuery, response: extensionRequestListSchema,
+    handler: async ({ actor, params, query }) => listExtensionRequests(ctx, actor, params.hallId, query),
   });
 
   for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {

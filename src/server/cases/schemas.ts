@@ -1,5 +1,6 @@
 // Request and response shapes of the cases API (docs/CASES-API.md); they also feed the OpenAPI document.
 import { z } from 'zod';
+import { fieldMessage } from '../http/field-messages.js';
 
 const uuid = z.string().uuid().transform((v) => v.toLowerCase());
 const materialIds = z.array(uuid).max(100);
@@ -11,7 +12,7 @@ const applicantFields = {
   name: z.string().trim().min(1).max(100),
   // Identity documents differ (居民身份证, 港澳台通行证, passports): checked for length only.
   idNumber: z.string().trim().max(32).nullable(),
-  phone: z.string().trim().max(30).regex(/^[0-9+\-() ]*$/, 'digits, spaces, + - ( ) only').nullable(),
+  phone: z.string().trim().max(30).regex(/^[0-9+\-() ]*$/, fieldMessage({ zh: '只能包含数字、空格和 + - ( )', en: 'digits, spaces, + - ( ) only' })).nullable(),
 };
 const applicantInput = z.object({
   name: applicantFields.name, idNumber: applicantFields.idNumber.optional(), phone: applicantFields.phone.optional(),
@@ -71,6 +72,17 @@ export const listQuery = z.object({
 
 export const trackQuery = z.object({ token: z.string().min(10).max(200) });
 
+/**
+ * The hall's extension requests (延期): `pending` waits for the manager, `decided` has an answer
+ * (approved, rejected, or closed with its case). Keyset pages: `cursor` is the `nextCursor` of the
+ * page before, so a request decided while a manager pages on moves no other out of sight.
+ */
+export const extensionRequestsQuery = z.object({
+  status: z.enum(['pending', 'decided', 'all']).default('pending'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: uuid.optional(),
+});
+
 // ---- responses ----
 
 export const materialStateSchema = z.object({
@@ -88,6 +100,44 @@ export const extensionSchema = z.object({
   id: z.string(), caseId: z.string(), workingDays: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'rejected']),
   requestedAt: z.string(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(),
   previousDeadline: z.string().nullable(), newDeadline: z.string().nullable(),
+});
+
+const personSchema = z.object({ id: z.string(), name: z.string() });
+
+/** One extension request with what a manager needs to decide it without opening the case. */
+export const extensionRequestSchema = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  case: z.object({
+    id: z.string(), number: z.string(), status: caseStatusSchema,
+    serviceId: z.string(), serviceName: z.string(), applicantName: z.string(),
+    owner: personSchema,
+    deadline: z.string().nullable(), originalDeadline: z.string().nullable(),
+    light: lightSchema.nullable(),
+  }),
+  workingDays: z.number(),
+  reason: z.string(),
+  /** The deadline the request asks for: the one approval gave, else the deadline before it plus the working days. */
+  requestedDeadline: z.string().nullable(),
+  previousDeadline: z.string().nullable(),
+  requestedBy: personSchema,
+  requestedAt: z.string(),
+  /** The manager's answer (`status` says which); null while pending. */
+  decision: z.object({
+    note: z.string().nullable(),
+    /** null when the request was closed with its case rather than by a manager. */
+    decidedBy: personSchema.nullable(),
+    decidedAt: z.string(),
+    newDeadline: z.string().nullable(),
+  }).nullable(),
+});
+export type ExtensionRequestDto = z.infer<typeof extensionRequestSchema>;
+
+export const extensionRequestListSchema = z.object({
+  items: z.array(extensionRequestSchema),
+  /** Every request of the status asked for, on all pages. */
+  total: z.number(),
+  nextCursor: z.string().nullable(),
 });
 
 export const caseSchema = z.object({

@@ -6,6 +6,7 @@ import type { services } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
 import { writableHall } from '../halls/writable-hall.js';
 import { AppError, type FieldError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { runCommand } from '../run-command.js';
 import { catalogEntryOf, presentService } from './present.js';
 import * as repo from './repo.js';
@@ -35,7 +36,10 @@ function prefixProblems(doc: CatalogDocumentInput, current: ServiceRow[]): Field
   return doc.services.flatMap((e, i) => {
     const holder = kept.get(e.ticketPrefix);
     return holder
-      ? [{ path: `services.${i}.ticketPrefix`, message: `"${e.ticketPrefix}" is the ticket prefix of ${holder.code} (${holder.name}) in this hall, which the document does not include` }]
+      ? [fieldProblem(`services.${i}.ticketPrefix`, {
+        zh: `“${e.ticketPrefix}”是本大厅事项 ${holder.code}（${holder.name}）的号码前缀，而文件中没有该事项`,
+        en: `"${e.ticketPrefix}" is the ticket prefix of ${holder.code} (${holder.name}) in this hall, which the document does not include`,
+      })]
       : [];
   });
 }

@@ -2,6 +2,7 @@
 // import/export document and the public guide. One set of zod schemas validates requests and
 // documents the API.
 import { z } from 'zod';
+import { customIssue, fieldMessage } from '../http/field-messages.js';
 import { coherenceProblems } from './service-rules.js';
 
 export const ITEM_TYPES = ['licensing', 'confirmation', 'payment', 'adjudication', 'reward', 'other_power', 'public_service'] as const;
@@ -16,7 +17,10 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().tran
 const PHONE = /^\+?[\d() -]+(?:转\d{1,6})?$/;
 const isPhone = (v: string) => PHONE.test(v) && v.replace(/\D/g, '').length >= 3 && v.replace(/\D/g, '').length <= 20;
 const phone = z.string().trim().max(32)
-  .refine((v) => v === '' || isPhone(v), 'a phone number: 3 to 20 digits with spaces, - or ( ), an optional leading +, and 转 with an extension')
+  .refine((v) => v === '' || isPhone(v), fieldMessage({
+    zh: '电话号码格式不正确：应为 3 至 20 位数字，可含空格、“-”或括号，可以“+”开头，分机号用“转”连接',
+    en: 'a phone number: 3 to 20 digits with spaces, - or ( ), an optional leading +, and 转 with an extension',
+  }))
   .nullable().transform((v) => (v ? v : null));
 
 function isHttpUrl(value: string): boolean {
@@ -28,11 +32,14 @@ function isHttpUrl(value: string): boolean {
   }
 }
 const optionalHttpUrl = z.string().trim().max(500)
-  .refine((v) => v === '' || isHttpUrl(v), 'an http:// or https:// address')
+  .refine((v) => v === '' || isHttpUrl(v), fieldMessage({ zh: '应为以 http:// 或 https:// 开头的网址', en: 'an http:// or https:// address' }))
   .nullable().transform((v) => (v ? v : null));
 /** A blank form or a sample: a web address, or a path on this site such as /files/forms/申请表.pdf. */
 const optionalLink = z.string().trim().max(500)
-  .refine((v) => v === '' || isHttpUrl(v) || /^\/(?!\/)\S*$/.test(v), 'an http(s):// address or a path starting with / (no spaces)')
+  .refine((v) => v === '' || isHttpUrl(v) || /^\/(?!\/)\S*$/.test(v), fieldMessage({
+    zh: '应为以 http(s):// 开头的网址，或以“/”开头的本站路径（不含空格）',
+    en: 'an http(s):// address or a path starting with / (no spaces)',
+  }))
   .nullable().transform((v) => (v ? v : null));
 
 const materialShape = z.object({
@@ -54,7 +61,10 @@ const materialShape = z.object({
 
 function conditionOnlyWhenNotRequired(m: { required: boolean; condition?: string | null }, ctx: z.RefinementCtx): void {
   if (m.required && m.condition) {
-    ctx.addIssue({ code: 'custom', path: ['condition'], message: 'a required material has no condition; make it not required to make it conditional' });
+    ctx.addIssue(customIssue(['condition'], {
+      zh: '必交材料无需填写适用情形；如只在特定情形下需要，请改为非必交',
+      en: 'a required material has no condition; make it not required to make it conditional',
+    }));
   }
 }
 
@@ -90,9 +100,9 @@ const guideFields = {
 };
 
 const serviceFields = {
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only'),
+  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, fieldMessage({ zh: '只能包含英文字母、数字和 . _ -', en: 'letters, digits, . _ - only' })),
   name: z.string().trim().min(1).max(100),
-  ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
+  ticketPrefix: z.string().regex(/^[A-Z]{1,2}$/, fieldMessage({ zh: '应为一到两个大写英文字母', en: 'one or two capital letters' })),
   kind: z.enum(['immediate', 'promised']),
   statutoryDays: z.number().int().min(0).max(3650).nullable(),
   promisedDays: z.number().int().min(0).max(3650).nullable(),
@@ -178,7 +188,7 @@ export const catalogEntryInput = z.object({
   ...newServiceShape,
   materials: z.array(catalogMaterialInput).max(100).default([]),
 }).strict().superRefine((s, ctx) => {
-  for (const p of coherenceProblems(s)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+  for (const p of coherenceProblems(s)) ctx.addIssue(customIssue([p.path], { zh: p.zh ?? p.message, en: p.message }));
 });
 
 export const catalogDocumentInput = z.object({
@@ -196,14 +206,16 @@ export const catalogDocumentInput = z.object({
       const key = field === 'code' ? s.code : s.ticketPrefix;
       const seen = first.get(key);
       if (seen === undefined) first.set(key, i);
-      else ctx.addIssue({ code: 'custom', path: ['services', i, field], message: `"${key}" is also used by services.${seen}` });
+      else ctx.addIssue(customIssue(['services', i, field], { zh: `“${key}”已被第 ${seen + 1} 项使用`, en: `"${key}" is also used by services.${seen}` }));
     });
   }
   doc.services.forEach((s, i) => {
     const names = new Set<string>();
     s.materials.forEach((m, j) => {
       // Materials are matched by name on import, so a name must say which one it is.
-      if (names.has(m.name)) ctx.addIssue({ code: 'custom', path: ['services', i, 'materials', j, 'name'], message: `"${m.name}" appears twice in this service` });
+      if (names.has(m.name)) {
+        ctx.addIssue(customIssue(['services', i, 'materials', j, 'name'], { zh: `本事项中已有名为“${m.name}”的材料`, en: `"${m.name}" appears twice in this service` }));
+      }
       names.add(m.name);
     });
   });

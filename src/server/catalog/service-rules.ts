@@ -4,15 +4,20 @@
 import { randomUUID } from 'node:crypto';
 import type { MaterialRow } from '../../db/schema.js';
 import { AppError, type FieldError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 
 export function coherenceProblems(s: { kind: 'immediate' | 'promised'; statutoryDays?: number | null; promisedDays?: number | null }): FieldError[] {
   const promisedDays = s.kind === 'immediate' ? null : s.promisedDays ?? null;
   const statutoryDays = s.statutoryDays ?? null;
   const problems: FieldError[] = [];
-  if (s.kind === 'promised' && promisedDays === null) problems.push({ path: 'promisedDays', message: 'required for a promised service' });
-  if (s.kind === 'promised' && promisedDays === 0) problems.push({ path: 'promisedDays', message: 'a promised service takes at least one working day' });
+  if (s.kind === 'promised' && promisedDays === null) {
+    problems.push(fieldProblem('promisedDays', { zh: '承诺件须填写承诺时限', en: 'required for a promised service' }));
+  }
+  if (s.kind === 'promised' && promisedDays === 0) {
+    problems.push(fieldProblem('promisedDays', { zh: '承诺件的承诺时限至少为 1 个工作日', en: 'a promised service takes at least one working day' }));
+  }
   if (promisedDays !== null && statutoryDays !== null && promisedDays > statutoryDays) {
-    problems.push({ path: 'promisedDays', message: 'may not exceed the statutory time limit' });
+    problems.push(fieldProblem('promisedDays', { zh: '承诺时限不能超过法定时限', en: 'may not exceed the statutory time limit' }));
   }
   return problems;
 }

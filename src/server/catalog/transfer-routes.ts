@@ -11,6 +11,9 @@ import { catalogDocumentInput, catalogDocumentSchema, importResultSchema } from 
 
 const hallParams = z.object({ hallId: idParam });
 
+/** A catalogue of up to 1000 services with full guides runs to megabytes; other bodies keep the app's 1 MB. */
+export const CATALOG_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
 export function registerCatalogTransferRoutes(host: RouteHost, ctx: AppContext): void {
   defineRoute(host, {
     method: 'GET', url: '/api/v1/halls/:hallId/catalog/export', tags: ['catalog'], auth: 'actor',
@@ -27,7 +30,7 @@ export function registerCatalogTransferRoutes(host: RouteHost, ctx: AppContext):
   defineRoute(host, {
     method: 'POST', url: '/api/v1/halls/:hallId/catalog/import', tags: ['catalog'], auth: 'user',
     summary: 'Load a catalogue document: services upserted by code in one transaction; any problem (400 with paths) writes nothing',
-    params: hallParams, body: catalogDocumentInput, response: importResultSchema,
+    params: hallParams, body: catalogDocumentInput, response: importResultSchema, bodyLimit: CATALOG_IMPORT_MAX_BYTES,
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'catalog.manage', params.hallId);
       return importCatalog(ctx, actor, params.hallId, body);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { fieldMessage } from '../http/field-messages.js';
 
-export const hhmm = z.string().regex(/^(?:([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'HH:MM');
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const hhmm = z.string().regex(/^(?:([01]\d|2[0-3]):[0-5]\d|24:00)$/, fieldMessage({ zh: '时间格式应为 HH:MM', en: 'HH:MM' }));
+export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldMessage({ zh: '日期格式应为 YYYY-MM-DD', en: 'YYYY-MM-DD' }));
 
 export const timezoneSchema = z.string().min(1).max(64).refine((tz) => {
   try {
@@ -10,7 +11,7 @@ export const timezoneSchema = z.string().min(1).max(64).refine((tz) => {
   } catch {
     return false;
   }
-}, 'unknown IANA time zone');
+}, fieldMessage({ zh: '无法识别的时区（应为 IANA 时区名，如 Asia/Shanghai）', en: 'unknown IANA time zone' }));
 
 export const openingIntervalSchema = z.object({
   weekday: z.number().int().min(1).max(7),
@@ -27,7 +28,7 @@ export const hoursExceptionSchema = z.object({
 }).strict();
 
 export const checklistItemSchema = z.object({
-  id: z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, _ or -'),
+  id: z.string().trim().min(1).max(32).regex(/^[a-z0-9_-]+$/, fieldMessage({ zh: '只能包含小写英文字母、数字、_ 或 -', en: 'lower-case letters, digits, _ or -' })),
   label: z.string().trim().min(1).max(100),
 }).strict();
 
@@ -40,7 +41,7 @@ const hallFields = {
   phone: z.string().trim().max(50).nullable(),
   // null keeps the default 五个到位.
   openingChecklist: z.array(checklistItemSchema).min(1).max(20)
-    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'duplicate item id').nullable(),
+    .refine((items) => new Set(items.map((i) => i.id)).size === items.length, fieldMessage({ zh: '检查项编号重复', en: 'duplicate item id' })).nullable(),
 };
 
 export const createHallBody = z.object({

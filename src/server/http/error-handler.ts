@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, messageFor, pickLanguage, type ErrorCode } from './errors.js';
+import { fieldErrorsOf, isFieldErrorList, localiseFieldErrors } from './field-messages.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -30,12 +31,9 @@ function databaseConflict(err: unknown): ErrorCode | null {
 
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
-  if (err instanceof ZodError) {
-    return new AppError('validation_failed', err.issues.flatMap((i) => (i.code === 'unrecognized_keys'
-      // One detail per unknown key, naming it, so the client sees which field it should not send.
-      ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), message: i.message }))
-      : [{ path: i.path.join('.'), message: i.message }])));
-  }
+  // Requests are parsed in defineRoute, worded in the request's language; this is a parse
+  // elsewhere, worded by zod's default (English) but for the messages we wrote.
+  if (err instanceof ZodError) return new AppError('validation_failed', fieldErrorsOf(err.issues));
   const fe = err as FastifyError;
   if (fe?.code && fastifyCodes[fe.code]) return new AppError(fastifyCodes[fe.code]!);
   if (fe?.statusCode === 400 && fe.code?.startsWith('FST_ERR_CTP')) return new AppError('invalid_json');
@@ -53,8 +51,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
   if (error.code === 'rate_limited' && error.details && 'retryAfterSeconds' in error.details) {
     reply.header('retry-after', String(error.details.retryAfterSeconds));
   }
+  const details = isFieldErrorList(error.details) ? localiseFieldErrors(error.details, lang) : error.details;
   return reply.code(error.status).send({
-    error: { code: error.code, message: messageFor(error.code, lang), ...(error.details ? { details: error.details } : {}) },
+    error: { code: error.code, message: messageFor(error.code, lang), ...(details ? { details } : {}) },
   });
 }
 

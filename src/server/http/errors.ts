@@ -42,7 +42,7 @@ export const errorTable = {
   nothing_missing: { status: 409, zh: '申请材料已齐全，无需出具一次性告知书，可直接受理。', en: 'Nothing is missing; the case can be accepted.' },
   refusal_basis_required: { status: 400, zh: '不予受理须写明理由和依据（法律条款或规定）。', en: 'A refusal needs a reason and a basis.' },
   extension_pending: { status: 409, zh: '该办件已有待审批的延期申请，请等待审批结果。', en: 'This case already has an extension waiting for a decision.' },
-  payload_too_large: { status: 413, zh: '提交的内容过大。', en: 'The request body is too large.' },
+  payload_too_large: { status: 413, zh: '提交的内容过大，请减少内容或分批提交。', en: 'The request body is too large; send less at a time.' },
   unsupported_media_type: { status: 415, zh: '不支持的内容类型。', en: 'Unsupported content type.' },
   rate_limited: { status: 429, zh: '尝试次数过多，请稍后再试。', en: 'Too many attempts; please try again later.' },
   too_many_streams: { status: 429, zh: '您打开的实时页面过多，请关闭部分页面后再试。', en: 'Too many live pages are open from your address; close some and try again.' },
@@ -52,7 +52,12 @@ export const errorTable = {
 
 export type ErrorCode = keyof typeof errorTable;
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+  /** The Chinese form of a message we wrote (http/field-messages.ts); never sent as such. */
+  zh?: string;
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;

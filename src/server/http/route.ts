@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import type { Actor } from '../../core/access/policy.js';
 import { AppError, pickLanguage, type FieldError, type Language } from './errors.js';
+import { fieldErrorsOf, fieldMessage, zodErrorMap } from './field-messages.js';
 import type { OpenApiRegistry } from './openapi.js';
 
 export type AuthMode = 'public' | 'user' | 'actor';
@@ -37,6 +38,8 @@ export interface RouteDef<P, Q, B, R, M extends AuthMode> {
   status?: 200 | 201 | 204;
   /** Routes that write the response themselves (SSE, images). */
   produces?: string;
+  /** Bytes of body this route accepts, when the app-wide 1 MB is not enough (a catalogue import). */
+  bodyLimit?: number;
   handler: (input: RouteInput<P, Q, B, M>) => Promise<R | void>;
 }
 
@@ -56,6 +59,7 @@ export function defineRoute<P = unknown, Q = unknown, B = unknown, R = unknown, 
   host.app.route({
     method: def.method,
     url: def.url,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     handler: async (req, reply) => {
       const actor = await host.authenticate(req);
       if (def.auth !== 'public' && !actor) throw new AppError('unauthenticated');
@@ -69,18 +73,26 @@ export function defineRoute<P = unknown, Q = unknown, B = unknown, R = unknown, 
       }
       // A raw upload takes only the content types it documents: JSON, text or nothing is 415.
       if (def.rawBody && !def.rawBody.includes(mediaType(req.headers['content-type']))) throw new AppError('unsupported_media_type');
-      const query = (def.query ? def.query.parse(req.query ?? {}) : req.query) as Q;
-      const body = (def.body ? def.body.parse(req.body ?? (def.method === 'GET' ? undefined : {})) : req.body) as B;
+      const lang = pickLanguage(req.headers['accept-language']);
+      const query = (def.query ? parseInput(def.query, req.query ?? {}, lang) : req.query) as Q;
+      const body = (def.body ? parseInput(def.body, req.body ?? (def.method === 'GET' ? undefined : {}), lang) : req.body) as B;
       const unstorable = [...(def.query ? unstorableText(query) : []), ...(def.body ? unstorableText(body) : [])];
       if (unstorable.length) throw new AppError('validation_failed', unstorable);
       const result = await def.handler({
-        params, query, body, actor: actor as ActorFor<M>, lang: pickLanguage(req.headers['accept-language']), req, reply,
+        params, query, body, actor: actor as ActorFor<M>, lang, req, reply,
       });
       if (reply.sent) return reply;
       if (def.status === 204) return reply.code(204).send();
       return reply.code(def.status ?? 200).send(result);
     },
   });
+}
+
+/** zod's own messages in the reader's language; those written in the schema are localised on the way out. */
+function parseInput<T>(schema: ZodType<T>, value: unknown, lang: Language): T {
+  const parsed = schema.safeParse(value, { error: zodErrorMap(lang) });
+  if (!parsed.success) throw new AppError('validation_failed', fieldErrorsOf(parsed.error.issues));
+  return parsed.data;
 }
 
 function mediaType(header: string | undefined): string {
@@ -92,9 +104,14 @@ function mediaType(header: string | undefined): string {
 // eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const UNSTORABLE_MESSAGE = fieldMessage({
+  zh: '含有无法保存的字符（空字符或不成对的代理字符），请删除后重试',
+  en: 'contains a NUL character or an unpaired surrogate',
+});
+
 function unstorableText(value: unknown, path: (string | number)[] = [], found: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) found.push({ path: path.join('.'), message: 'contains a NUL character or an unpaired surrogate' });
+    if (UNSTORABLE.test(value)) found.push({ path: path.join('.'), message: UNSTORABLE_MESSAGE });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => unstorableText(v, [...path, i], found));
   } else if (value !== null && typeof value === 'object') {

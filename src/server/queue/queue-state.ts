@@ -3,6 +3,7 @@
 // most a few hundred waiting tickets, so ranking them in memory is cheap.
 import { estimateWait, windowsSharingWait } from '../../core/queue/estimate.js';
 import { ticketsAhead } from '../../core/queue/ordering.js';
+import { redirectWindowNumbers } from '../../core/windows/pause-redirect.js';
 import type { Queryable } from '../../db/client.js';
 import type { halls } from '../../db/schema.js';
 import { hallClock } from '../halls/hall-clock.js';
@@ -76,7 +77,9 @@ export async function boardSnapshot(db: Queryable, hall: Hall, now: Date) {
   return {
     hall: { name: hall.name, timezone: hall.timezone, todayHours: clock.todayHours, openNow: clock.openNow },
     windows: windows.map((w) => ({
-      id: w.id, number: w.number, name: w.name, status: w.status, pause: w.pause,
+      id: w.id, number: w.number, name: w.name, status: w.status,
+      // the sign names where to go instead, or nowhere (then it asks people to wait).
+      pause: w.pause ? { ...w.pause, redirectTo: redirectWindowNumbers(w, windows) } : null,
       staff: w.staff ? { name: w.staff.name, staffNumber: w.staff.staffNumber, photoUrl: w.staff.photoUrl } : null,
       currentTicket: w.currentTicket ? { number: w.currentTicket.number, status: w.currentTicket.status } : null,
     })),

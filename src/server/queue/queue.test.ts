@@ -151,6 +151,21 @@ describe('a window at work', () => {
     expect(after).not.toContain('equipment_fault');
   });
 
+  it('the board sends the people of a paused window to the open windows of the same services, or asks them to wait (R-05)', async () => {
+    const q = await openHallWithQueue(t, { services: 1, windows: 3 });
+    const [w1, w2, w3] = q.windows;
+    for (const w of q.windows) await openWindow(w.staff, w.id);
+    await w3!.staff.post(`/api/v1/windows/${w3!.id}/close`, {});
+    await w1!.staff.post(`/api/v1/windows/${w1!.id}/pause`, { reason: 'break' });
+    const board = async () => (await t.admin.get(`/api/v1/halls/${q.hall.id}/board`)).json().windows as { id: string; pause: { redirectTo: number[] } | null }[];
+    expect((await board()).find((w) => w.id === w1!.id)!.pause!.redirectTo).toEqual([w2!.number]);
+    await w2!.staff.post(`/api/v1/windows/${w2!.id}/pause`, { reason: 'handover' });
+    const both = await board();
+    expect(both.find((w) => w.id === w1!.id)!.pause!.redirectTo).toEqual([]);
+    expect(both.find((w) => w.id === w2!.id)!.pause!.redirectTo).toEqual([]);
+    expect(both.find((w) => w.id === w3!.id)!.pause).toBeNull();
+  });
+
   it('does not count a paused window as serving when another closes (R-08)', async () => {
     const q = await openHallWithQueue(t, { services: 1, windows: 2 });
     const [w1, w2] = q.windows;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
+import { fieldMessage, fieldProblem } from '../http/field-messages.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { findHall } from '../halls/repo.js';
 import { writableHall } from '../halls/writable-hall.js';
@@ -25,7 +26,7 @@ const issueBody = z.object({
   serviceId: uuid,
   priority: z.enum(['normal', 'priority']).default('normal'),
   priorityReason: z.enum(['elderly', 'disabled', 'pregnant', 'military', 'urgent']).optional(),
-  phone: z.string().regex(/^1\d{10}$/, 'an 11-digit mobile number').optional(),
+  phone: z.string().regex(/^1\d{10}$/, fieldMessage({ zh: '应为 11 位手机号码', en: 'an 11-digit mobile number' })).optional(),
 }).strict();
 
 const ticketSchema = z.object({
@@ -48,7 +49,9 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext, streams: O
     }),
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'queue.issue', params.hallId);
-      if (body.priority === 'normal' && body.priorityReason) throw new AppError('validation_failed', [{ path: 'priorityReason', message: 'only for priority tickets' }]);
+      if (body.priority === 'normal' && body.priorityReason) {
+        throw new AppError('validation_failed', [fieldProblem('priorityReason', { zh: '只有优先号需要填写优先原因', en: 'only for priority tickets' })]);
+      }
       return issueTicket(ctx, actor, params.hallId, body);
     },
   });
@@ -119,7 +122,7 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext, streams: O
     params: windowParams,
     body: z.object({ reason: z.enum(['handover', 'equipment', 'break', 'other']), note: z.string().trim().max(200).optional() }).strict(),
     handler: async ({ actor, params, body }) => {
-      if (body.reason === 'other' && !body.note) throw new AppError('validation_failed', [{ path: 'note', message: 'say why' }]);
+      if (body.reason === 'other' && !body.note) throw new AppError('validation_failed', [fieldProblem('note', { zh: '请说明暂停的原因', en: 'say why' })]);
       await pauseWindow(ctx, actor, params.windowId, body.reason, body.note ?? null);
       return stateOf(params.windowId);
     },
@@ -174,7 +177,9 @@ export function registerQueueRoutes(host: RouteHost, ctx: AppContext, streams: O
     (b: { outcome: 'done' | 'notice_issued' | 'refused' | 'referred'; note?: string }) => ({ type: 'complete', outcome: b.outcome, note: b.note }));
   action('transfer', 'Send the ticket to another service or window, at the front or the back',
     z.object({ serviceId: uuid.optional(), windowId: uuid.optional(), position: z.enum(['front', 'back']).default('front'), note: z.string().trim().max(500).optional() })
-      .strict().refine((b) => Boolean(b.serviceId) !== Boolean(b.windowId), { message: 'give exactly one of serviceId or windowId', path: ['serviceId'] }),
+      .strict().refine((b) => Boolean(b.serviceId) !== Boolean(b.windowId), {
+        message: fieldMessage({ zh: '请选择转往的事项或窗口（二选一）', en: 'give exactly one of serviceId or windowId' }), path: ['serviceId'],
+      }),
     (b: { serviceId?: string; windowId?: string; position: 'front' | 'back'; note?: string }) => ({ type: 'transfer', ...b }));
 
   defineRoute(host, {

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { runCommand, type Effects } from '../run-command.js';
 import { redirectBoundTickets, reviewCoverage } from './coverage.js';
 import { policyOf } from './queue-policy.js';
@@ -78,14 +79,14 @@ async function toEvent(tx: Tx, hallId: string, action: TicketAction): Promise<Ti
   if (action.serviceId) {
     const [s] = await tx.select({ id: services.id }).from(services)
       .where(and(eq(services.id, action.serviceId), eq(services.hallId, hallId), isNull(services.archivedAt)));
-    if (!s) throw new AppError('validation_failed', [{ path: 'serviceId', message: 'not a service of this hall' }]);
+    if (!s) throw new AppError('validation_failed', [fieldProblem('serviceId', { zh: '不是本大厅的事项', en: 'not a service of this hall' })]);
     return { type: 'transfer', to: { serviceId: s.id }, position: action.position };
   }
   // FOR SHARE: a close of that window waits for this transfer (and then moves the ticket on),
   // or this transfer waits for the close and sees it.
   const [w] = await tx.select({ id: windows.id, status: windows.status }).from(windows)
     .where(and(eq(windows.id, action.windowId!), eq(windows.hallId, hallId), isNull(windows.archivedAt))).for('share');
-  if (!w) throw new AppError('validation_failed', [{ path: 'windowId', message: 'not a window of this hall' }]);
+  if (!w) throw new AppError('validation_failed', [fieldProblem('windowId', { zh: '不是本大厅的窗口', en: 'not a window of this hall' })]);
   // Only that window may call a ticket sent to it, and a closed window calls nobody: the
   // ticket would wait unseen (coverage alerts count unbound tickets) until someone opened it.
   if (w.status === 'closed') throw new AppError('window_not_open', { status: w.status });

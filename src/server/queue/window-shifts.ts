@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { writableHall } from '../halls/writable-hall.js';
 import { hallClock } from '../halls/hall-clock.js';
 import { runCommand } from '../run-command.js';
@@ -123,7 +124,9 @@ export async function closeWindow(ctx: AppContext, actor: Actor, windowId: strin
     if (stranded.length) {
       if (!override.override) throw new AppError('tickets_waiting', { services: stranded });
       authorize(actor, 'queue.override_close', w.hallId);
-      if (!override.reason?.trim()) throw new AppError('validation_failed', [{ path: 'reason', message: 'a manager override needs a reason' }]);
+      if (!override.reason?.trim()) {
+        throw new AppError('validation_failed', [fieldProblem('reason', { zh: '负责人强制关闭窗口须说明原因', en: 'a manager override needs a reason' })]);
+      }
     }
     const session = await repo.openSession(tx, w.id);
     if (session) {

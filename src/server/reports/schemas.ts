@@ -1,17 +1,18 @@
 // The case report's query and answer (docs/CASES-API.md "Reports"): hall-local days, inclusive.
 import { z } from 'zod';
+import { customIssue, fieldMessage } from '../http/field-messages.js';
 import { isLocalDate, toEpochDay } from '../../core/calendar/local-date.js';
 
 /** A year, leap day included: the longest period one report covers. */
 export const MAX_REPORT_DAYS = 366;
 
-const localDay = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
+const localDay = z.string().refine(isLocalDate, fieldMessage({ zh: '应为 YYYY-MM-DD 格式的日期', en: 'a date YYYY-MM-DD' }));
 
 export const reportPeriodQuery = z.object({ from: localDay, to: localDay }).superRefine((q, ctx) => {
   if (!isLocalDate(q.from) || !isLocalDate(q.to)) return;
   const days = toEpochDay(q.to) - toEpochDay(q.from) + 1;
-  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  else if (days > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_REPORT_DAYS} days from from` });
+  if (days < 1) ctx.addIssue(customIssue(['to'], { zh: '结束日期不能早于开始日期', en: 'must not be before from' }));
+  else if (days > MAX_REPORT_DAYS) ctx.addIssue(customIssue(['to'], { zh: `统计期间最长 ${MAX_REPORT_DAYS} 天`, en: `at most ${MAX_REPORT_DAYS} days from from` }));
 });
 
 const counters = {

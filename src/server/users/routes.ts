@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { authorize, visibleHallIds } from '../access/authorize.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { presentUser, userLogSummary } from './present.js';
@@ -13,6 +14,8 @@ import { createUserBody, listUsersQuery, updateUserBody, userSchema } from './sc
 import { detectImageType, PHOTO_MAX_BYTES, PHOTO_TYPES } from './photo.js';
 
 const userParams = z.object({ userId: idParam });
+
+const hallRequired = () => fieldProblem('hallId', { zh: '该角色须指定所属大厅', en: 'required for this role' });
 
 export function registerUserRoutes(host: RouteHost, ctx: AppContext): void {
   defineRoute(host, {
@@ -32,7 +35,7 @@ export function registerUserRoutes(host: RouteHost, ctx: AppContext): void {
     summary: 'Create a person account', body: createUserBody, response: userSchema,
     handler: async ({ actor, body }) => {
       const hallId = body.role === 'admin' ? null : body.hallId ?? (actor.role === 'manager' ? actor.hallId : null);
-      if (body.role !== 'admin' && !hallId) throw new AppError('validation_failed', [{ path: 'hallId', message: 'required for this role' }]);
+      if (body.role !== 'admin' && !hallId) throw new AppError('validation_failed', [hallRequired()]);
       authorize(actor, 'users.manage', hallId);
       if (!mayAssignRole(actor, body.role)) throw new AppError('forbidden', { role: body.role });
       if (hallId && !(await repo.hallExists(ctx.db, hallId))) throw new AppError('not_found', { hallId });
@@ -69,7 +72,7 @@ export function registerUserRoutes(host: RouteHost, ctx: AppContext): void {
       mayManage(actor, current.role, current.hallId);
       const role = body.role ?? current.role;
       const hallId = role === 'admin' ? null : body.hallId !== undefined ? body.hallId : current.hallId;
-      if (role !== 'admin' && !hallId) throw new AppError('validation_failed', [{ path: 'hallId', message: 'required for this role' }]);
+      if (role !== 'admin' && !hallId) throw new AppError('validation_failed', [hallRequired()]);
       mayManage(actor, role, hallId);
       if (hallId && hallId !== current.hallId && !(await repo.hallExists(ctx.db, hallId))) throw new AppError('not_found', { hallId });
       if (body.active === false && current.id === actor.id) throw new AppError('cannot_deactivate_self');

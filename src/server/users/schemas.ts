@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { fieldMessage } from '../http/field-messages.js';
 
 export const roleSchema = z.enum(['admin', 'manager', 'staff', 'inspector']);
-export const usernameSchema = z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
+export const usernameSchema = z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._-]+$/, fieldMessage({ zh: '只能包含英文字母、数字和 . _ -', en: 'letters, digits, . _ - only' }));
 export const passwordSchema = z.string().min(8).max(200);
 export const personNameSchema = z.string().trim().min(1).max(100);
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { AppError } from '../http/errors.js';
+import { fieldProblem } from '../http/field-messages.js';
 import { defineRoute, idParam, type RouteHost } from '../http/route.js';
 import { runCommand } from '../run-command.js';
 import { findHall } from '../halls/repo.js';
@@ -99,6 +100,6 @@ export function registerWindowRoutes(host: RouteHost, ctx: AppContext): void {
 
 async function assertServicesOfHall(tx: Queryable, hallId: string, serviceIds: string[]) {
   const live = await repo.liveServiceIds(tx, hallId, serviceIds);
-  const details = serviceIds.flatMap((id, i) => (live.has(id) ? [] : [{ path: `serviceIds.${i}`, message: 'not a service of this hall' }]));
+  const details = serviceIds.flatMap((id, i) => (live.has(id) ? [] : [fieldProblem(`serviceIds.${i}`, { zh: '不是本大厅的服务事项', en: 'not a service of this hall' })]));
   if (details.length) throw new AppError('validation_failed', details);
 }

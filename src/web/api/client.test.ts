@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../i18n/setup';
 import { ApiError, onUnauthorized, request } from './client';
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -16,6 +17,18 @@ describe('api client', () => {
     expect(url).toBe('/api/v1/halls?hallId=h');
     expect(init.credentials).toBe('same-origin');
     expect(init.headers).toMatchObject({ 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' });
+  });
+
+  it('asks for English once the UI is in English, so field problems come back in the language shown', async () => {
+    const fetchMock = respond(200, {});
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      await i18n.changeLanguage('en');
+      await request('POST', '/halls/h/catalog/import', { json: {} });
+      expect((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].headers).toMatchObject({ 'Accept-Language': 'en' });
+    } finally {
+      await i18n.changeLanguage('zh-CN');
+    }
   });
 
   it('throws ApiError with code, details and the wait of a rate limit', async () => {

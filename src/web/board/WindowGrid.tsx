@@ -2,6 +2,7 @@
 // with the staff member's name, 工号 and photo (R-25 带有照片的工号牌).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BoardStaff, BoardWindow, PauseReason } from './boardApi';
 
 const REASONS: readonly PauseReason[] = ['handover', 'equipment', 'break', 'other'];
@@ -44,6 +45,17 @@ function StaffBadge({ staff }: { staff: BoardStaff }) {
   );
 }
 
+/**
+ * The paused window's sign (R-05): the one open window serving the same services by number, any
+ * of several as "another window", or — with none open — a request to wait. Short enough for a
+ * card on a crowded board.
+ */
+export function redirectHint(t: TFunction, redirectTo: readonly number[]): string {
+  if (redirectTo.length === 0) return t('board.waitForResume');
+  if (redirectTo.length === 1) return t('board.goTo', { number: redirectTo[0] });
+  return t('board.goElsewhere');
+}
+
 function WindowCard({ window: w }: { window: BoardWindow }) {
   const { t } = useTranslation();
   const reason = w.pause?.reason && (REASONS as readonly string[]).includes(w.pause.reason) ? (w.pause.reason as PauseReason) : 'other';
@@ -74,7 +86,7 @@ function WindowCard({ window: w }: { window: BoardWindow }) {
           <>
             <div className="ckb-state-paused">{t('board.paused')}</div>
             <div className="ckb-window-reason">{t(`board.pauseReasons.${reason}`)}</div>
-            <div className="ckb-window-hint">{t('board.goElsewhere')}</div>
+            <div className="ckb-window-hint">{redirectHint(t, w.pause?.redirectTo ?? [])}</div>
           </>
         )}
         {w.status === 'closed' && <div className="ckb-state-closed">{t('board.closed')}</div>}

@@ -21,7 +21,8 @@ export interface BoardWindow {
   number: number;
   name: string;
   status: WindowStatus;
-  pause?: { reason: PauseReason | string; note?: string | null; since?: string } | null;
+  /** redirectTo: the open windows serving the same services; empty when there are none. */
+  pause?: { reason: PauseReason | string; note?: string | null; since?: string; redirectTo?: number[] } | null;
   staff?: BoardStaff | null;
   currentTicket?: { number: string; status?: string } | null;
 }

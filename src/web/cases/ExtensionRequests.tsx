@@ -1,24 +1,27 @@
-// 延期审批: the extension requests waiting for the hall manager (cases.approve_extension). An
-// approved request moves the deadline by its working days after the current one (R-14), and the
-// light is read again (R-15). The list is read from the accepted cases, which carry their requests.
+// 延期审批: the hall's extension requests, from their own endpoint (GET /halls/{hallId}/case-extensions)
+// so none is missed however many cases the hall has. 待审批 lists the waiting ones longest-waiting
+// first for the manager (cases.approve_extension) to approve — the deadline moves by the working
+// days after the current one (R-14) and the light is read again (R-15) — or reject; 已处理 shows
+// what was decided, latest first, with the decision, who made it and when.
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { App, Button, Input, Modal, Space, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Flex, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { casesApi } from '../api/cases';
-import { describeError } from '../errors/describeError';
 import { formatInZone } from '../time/zone';
 import { DialogError } from '../ui/DialogError';
 import { useSubmit } from '../ui/useSubmit';
-import { type PendingExtension, pendingExtensions } from './extensions';
+import type { ExtensionListStatus, ExtensionRequest } from './extensionRequestsApi';
 import { LightDot } from './LightDot';
-import { useCaseList } from './useCaseList';
+import { type ExtensionRequestList, useExtensionRequests } from './useExtensionRequests';
 
-function DecisionModal({ item, approve, onClose }: { item: PendingExtension; approve: boolean; onClose: (decided: boolean) => void }) {
+const TIME = 'MM-DD HH:mm';
+
+function DecisionModal({ item, approve, onClose }: { item: ExtensionRequest; approve: boolean; onClose: (decided: boolean) => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const { busy, error, submit } = useSubmit(
-    () => (approve ? casesApi.approveExtension(item.extension.id, note.trim()) : casesApi.rejectExtension(item.extension.id, note.trim())),
+    () => (approve ? casesApi.approveExtension(item.id, note.trim()) : casesApi.rejectExtension(item.id, note.trim())),
     () => onClose(true),
   );
   return (
@@ -36,9 +39,11 @@ function DecisionModal({ item, approve, onClose }: { item: PendingExtension; app
       <Typography.Paragraph>
         {t('cases.extension.decisionBody', {
           service: item.case.serviceName,
+          applicant: item.case.applicantName,
           deadline: item.case.deadline ?? '–',
-          count: item.extension.workingDays,
-          reason: item.extension.reason,
+          count: item.workingDays,
+          newDeadline: item.requestedDeadline ?? '–',
+          reason: item.reason,
         })}
       </Typography.Paragraph>
       <Input.TextArea
@@ -53,33 +58,78 @@ function DecisionModal({ item, approve, onClose }: { item: PendingExtension; app
   );
 }
 
-export function ExtensionRequests({ hallId, timezone, onCount }: { hallId: string; timezone: string; onCount?: (count: number) => void }) {
+function LoadFailed({ list }: { list: ExtensionRequestList }) {
+  const { t } = useTranslation();
+  return (
+    <Space>
+      {t('cases.extension.loadFailed')}
+      <Button type="link" onClick={list.reload}>
+        {t('cases.extension.retry')}
+      </Button>
+    </Space>
+  );
+}
+
+function MoreButton({ list }: { list: ExtensionRequestList }) {
+  const { t } = useTranslation();
+  if (!list.hasMore) return null;
+  return (
+    <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
+      <Typography.Text type="secondary">{t('cases.extension.shown', { shown: list.items.length, total: list.total })}</Typography.Text>
+      <Button onClick={list.loadMore} loading={list.loadingMore} data-testid="extension-more">
+        {t('cases.extension.more')}
+      </Button>
+    </Flex>
+  );
+}
+
+function PendingTable({ list, timezone }: { list: ExtensionRequestList; timezone: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const list = useCaseList(hallId, { status: 'accepted', limit: 200 });
-  const items = useMemo(() => pendingExtensions(list.data?.items ?? []), [list.data]);
-  const [deciding, setDeciding] = useState<{ item: PendingExtension; approve: boolean } | null>(null);
-  useEffect(() => onCount?.(items.length), [items.length, onCount]);
-
+  const [deciding, setDeciding] = useState<{ item: ExtensionRequest; approve: boolean } | null>(null);
   return (
     <>
-      <Table<PendingExtension>
-        rowKey={(r) => r.extension.id}
+      <Table<ExtensionRequest>
+        rowKey="id"
         size="middle"
-        loading={list.loading && !list.data}
-        dataSource={items}
+        loading={list.loading}
+        dataSource={list.items}
         pagination={false}
         data-testid="extension-requests"
-        locale={{ emptyText: t('cases.extension.noneWaiting') }}
+        locale={{ emptyText: list.failed ? <LoadFailed list={list} /> : t('cases.extension.noneWaiting') }}
         columns={[
           { key: 'light', width: 44, align: 'center', render: (_, r) => <LightDot light={r.case.light} /> },
           { key: 'number', title: t('cases.list.number'), render: (_, r) => <Typography.Text strong>{r.case.number}</Typography.Text> },
+          { key: 'applicant', title: t('cases.list.applicant'), render: (_, r) => r.case.applicantName },
           { key: 'service', title: t('cases.list.service'), render: (_, r) => r.case.serviceName },
-          { key: 'owner', title: t('cases.list.owner'), render: (_, r) => r.case.owner.name },
           { key: 'deadline', title: t('cases.list.deadline'), render: (_, r) => r.case.deadline ?? '–' },
-          { key: 'days', title: t('cases.extension.days'), render: (_, r) => t('cases.extension.daysValue', { count: r.extension.workingDays }) },
-          { key: 'reason', title: t('cases.extension.reason'), ellipsis: true, render: (_, r) => r.extension.reason },
-          { key: 'at', title: t('cases.extension.requestedAt'), render: (_, r) => formatInZone(r.extension.requestedAt, timezone, 'MM-DD HH:mm') },
+          {
+            key: 'days',
+            title: t('cases.extension.days'),
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                {t('cases.extension.daysValue', { count: r.workingDays })}
+                {r.requestedDeadline && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('cases.extension.movesTo', { date: r.requestedDeadline })}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
+          },
+          { key: 'reason', title: t('cases.extension.reason'), ellipsis: { showTitle: true }, render: (_, r) => r.reason },
+          {
+            key: 'requested',
+            title: t('cases.extension.requestedBy'),
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                {r.requestedBy.name}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatInZone(r.requestedAt, timezone, TIME)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -96,17 +146,111 @@ export function ExtensionRequests({ hallId, timezone, onCount }: { hallId: strin
           },
         ]}
       />
+      <MoreButton list={list} />
       {deciding && (
         <DecisionModal
           item={deciding.item}
           approve={deciding.approve}
           onClose={(decided) => {
-            if (decided) void message.success(deciding.approve ? t('cases.extension.approved') : t('cases.extension.rejected'));
+            if (decided) {
+              void message.success(deciding.approve ? t('cases.extension.approved') : t('cases.extension.rejected'));
+              list.remove(deciding.item.id);
+              list.reload();
+            }
             setDeciding(null);
-            if (decided) list.reload();
           }}
         />
       )}
+    </>
+  );
+}
+
+function DecidedTable({ list, timezone }: { list: ExtensionRequestList; timezone: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table<ExtensionRequest>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        data-testid="extension-decisions"
+        locale={{ emptyText: list.failed ? <LoadFailed list={list} /> : t('cases.extension.noneDecided') }}
+        columns={[
+          { key: 'number', title: t('cases.list.number'), render: (_, r) => <Typography.Text strong>{r.case.number}</Typography.Text> },
+          { key: 'applicant', title: t('cases.list.applicant'), render: (_, r) => r.case.applicantName },
+          { key: 'service', title: t('cases.list.service'), render: (_, r) => r.case.serviceName },
+          { key: 'days', title: t('cases.extension.days'), render: (_, r) => t('cases.extension.daysValue', { count: r.workingDays }) },
+          { key: 'reason', title: t('cases.extension.reason'), ellipsis: { showTitle: true }, render: (_, r) => r.reason },
+          {
+            key: 'result',
+            title: t('cases.extension.result'),
+            render: (_, r) => <Tag color={r.status === 'approved' ? 'success' : 'default'}>{t(`cases.extension.status.${r.status}`)}</Tag>,
+          },
+          {
+            key: 'deadline',
+            title: t('cases.extension.deadlineChange'),
+            render: (_, r) =>
+              r.decision?.newDeadline ? (
+                <Typography.Text>
+                  {r.previousDeadline ?? '–'} → <Typography.Text strong>{r.decision.newDeadline}</Typography.Text>
+                </Typography.Text>
+              ) : (
+                (r.previousDeadline ?? '–')
+              ),
+          },
+          { key: 'note', title: t('cases.extension.noteLabel'), ellipsis: { showTitle: true }, render: (_, r) => r.decision?.note || '–' },
+          {
+            key: 'decided',
+            title: t('cases.extension.decidedBy'),
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                {r.decision?.decidedBy?.name ?? <Typography.Text type="secondary">{t('cases.extension.closedWithCase')}</Typography.Text>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatInZone(r.decision?.decidedAt, timezone, TIME)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <MoreButton list={list} />
+    </>
+  );
+}
+
+export function ExtensionRequests({
+  hallId,
+  timezone,
+  onCount,
+}: {
+  hallId: string;
+  timezone: string;
+  /** The number waiting for a decision, for a badge. */
+  onCount?: (count: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<Exclude<ExtensionListStatus, 'all'>>('pending');
+  const pending = useExtensionRequests(hallId, 'pending');
+  const decided = useExtensionRequests(hallId, 'decided', view === 'decided');
+  useEffect(() => onCount?.(pending.total), [pending.total, onCount]);
+
+  return (
+    <>
+      <Flex style={{ padding: '12px 16px' }} align="center" gap={12}>
+        <Segmented<Exclude<ExtensionListStatus, 'all'>>
+          value={view}
+          onChange={setView}
+          data-testid="extension-view"
+          options={[
+            { value: 'pending', label: t('cases.extension.views.pending') },
+            { value: 'decided', label: t('cases.extension.views.decided') },
+          ]}
+        />
+        <Typography.Text type="secondary">{t('common.total', { count: (view === 'pending' ? pending : decided).total })}</Typography.Text>
+      </Flex>
+      {view === 'pending' ? <PendingTable list={pending} timezone={timezone} /> : <DecidedTable list={decided} timezone={timezone} />}
     </>
   );
 }

@@ -41,3 +41,26 @@ export function useCaseEvents(onEvent: CaseEventListener): void {
   ref.current = onEvent;
   useEffect(() => hub?.subscribe((event) => ref.current(event)), [hub]);
 }
+
+const RELOAD_DEBOUNCE_MS = 400;
+
+/**
+ * Calls `reload` once after a burst of the hall's case events (those `concerns` lets through),
+ * so a list stays current without a request per event.
+ */
+export function useReloadOnCaseEvents(reload: () => void, enabled: boolean, concerns: (eventName: string) => boolean = () => true): void {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useCaseEvents((event) => {
+    if (!enabled || timer.current || !concerns(event.name)) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      reload();
+    }, RELOAD_DEBOUNCE_MS);
+  });
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+}

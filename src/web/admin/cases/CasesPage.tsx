@@ -1,8 +1,9 @@
 // /admin/cases — the hall's cases (办件) with filters by status, supervision light and
-// first-responsible person, red and yellow first; pending extension requests for the
-// manager on top; a case opens read-only in a drawer with its notices to print again.
+// first-responsible person, red and yellow first; extension requests for the manager on
+// top while any waits (their own list, not read from this page of cases); a case opens
+// read-only in a drawer with its notices to print again.
 import { Badge, Button, Card, Flex, Input, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type CaseDto, type CaseStatus, type Light, LIGHTS } from '../../api/case-types';
 import type { Hall } from '../../api/types';
@@ -33,6 +34,12 @@ function HallCases({ hall }: { hall: Hall }) {
   const [page, setPage] = useState(1);
   const [opened, setOpened] = useState<CaseDto | null>(null);
   const [pending, setPending] = useState(0);
+  // Once shown, the requests stay on the page: deciding the last one leaves "nothing waiting"
+  // and the 已处理 view in place instead of the block vanishing under the manager's hand.
+  const [showRequests, setShowRequests] = useState(false);
+  useEffect(() => {
+    if (pending > 0) setShowRequests(true);
+  }, [pending]);
   const manager = can(user, 'cases.approve_extension', hall.id);
 
   const query = useMemo(
@@ -66,7 +73,7 @@ function HallCases({ hall }: { hall: Hall }) {
               {pending > 0 && <Badge count={pending} />}
             </Space>
           }
-          style={{ marginBottom: 16, display: pending > 0 ? undefined : 'none' }}
+          style={{ marginBottom: 16, display: showRequests ? undefined : 'none' }}
           styles={{ body: { padding: 0 } }}
         >
           <ExtensionRequests hallId={hall.id} timezone={hall.timezone} onCount={setPending} />
