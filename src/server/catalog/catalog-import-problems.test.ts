@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { createHall, createService } from '../../../test/factories/hall.js';
 import { errorTable } from '../http/errors.js';
-import { CATALOG_IMPORT_MAX_BYTES } from './transfer-routes.js';
+import { CATALOG_IMPORT_MAX_BYTES } from '../../core/catalog/catalog-document.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });

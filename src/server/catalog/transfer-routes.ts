@@ -1,5 +1,6 @@
 // The catalogue document over HTTP: export a hall's services, import a document into a hall.
 import { z } from 'zod';
+import { CATALOG_IMPORT_MAX_BYTES } from '../../core/catalog/catalog-document.js';
 import type { AppContext } from '../context.js';
 import { authorize } from '../access/authorize.js';
 import { findHall } from '../halls/repo.js';
@@ -10,9 +11,6 @@ import { importCatalog } from './import-catalog.js';
 import { catalogDocumentInput, catalogDocumentSchema, importResultSchema } from './schemas.js';
 
 const hallParams = z.object({ hallId: idParam });
-
-/** A catalogue of up to 1000 services with full guides runs to megabytes; other bodies keep the app's 1 MB. */
-export const CATALOG_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 export function registerCatalogTransferRoutes(host: RouteHost, ctx: AppContext): void {
   defineRoute(host, {

@@ -26,14 +26,53 @@ describe('halls', () => {
     expect(all.years.map((y: { year: number }) => y.year)).toEqual([2025, 2026]);
   });
 
-  it('refuses overlapping or backwards opening hours with field details', async () => {
-    const res = await t.admin.post('/api/v1/halls', {
+  it('R-08: refuses overlapping or backwards opening hours, saying what is wrong on the field to fix, in Chinese and English', async () => {
+    const body = {
       name: '错误时间大厅', timezone: 'Asia/Shanghai',
       openingHours: [{ weekday: 1, open: '09:00', close: '12:00' }, { weekday: 1, open: '11:00', close: '17:00' }, { weekday: 2, open: '17:00', close: '09:00' }],
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('invalid_hours');
-    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['openingHours.2']));
+    };
+    const zh = await t.admin.post('/api/v1/halls', body);
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error).toMatchObject({ code: 'invalid_hours', message: '营业时间设置有误。' });
+    expect(zh.json().error.details).toEqual([
+      { path: 'openingHours.2.close', message: '结束时间 09:00 须晚于开始时间 17:00' },
+      { path: 'openingHours.1', message: '与同一天（周一）的另一时段 09:00–12:00 重叠' },
+    ]);
+    const en = await t.admin.request('POST', '/api/v1/halls', body, { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().error.details).toEqual([
+      { path: 'openingHours.2.close', message: 'the closing time 09:00 must be later than the opening time 17:00' },
+      { path: 'openingHours.1', message: 'overlaps another interval on the same day (Monday, 09:00–12:00)' },
+    ]);
+  });
+
+  it('R-08: refuses special dates that contradict themselves, in Chinese and English', async () => {
+    const hall = await createHall(t.admin);
+    const hoursExceptions = [
+      { date: '2026-12-31', closed: false, open: '09:00', close: '12:00' },
+      { date: '2026-12-31', closed: false, open: '11:30', close: '15:00' },
+      { date: '2027-01-04', closed: false, open: '12:00', close: '08:30' },
+      { date: '2027-01-05', closed: true },
+      { date: '2027-01-05', closed: false, open: '09:00', close: '12:00' },
+      { date: '2027-02-30', closed: true },
+    ];
+    const zh = await t.admin.patch(`/api/v1/halls/${hall.id}`, { hoursExceptions });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error.code).toBe('invalid_hours');
+    expect(zh.json().error.details).toEqual(expect.arrayContaining([
+      { path: 'hoursExceptions.1', message: '与同一日期（2026-12-31）的另一时段 09:00–12:00 重叠' },
+      { path: 'hoursExceptions.2.close', message: '结束时间 08:30 须晚于开始时间 12:00' },
+      { path: 'hoursExceptions.4.closed', message: '2027-01-05 已设为全天休息，不能同时设置特殊时间' },
+      { path: 'hoursExceptions.5.date', message: '日期无效，请填写实际存在的日期（YYYY-MM-DD）' },
+    ]));
+    const en = await t.admin.request('PATCH', `/api/v1/halls/${hall.id}`, { hoursExceptions }, { 'accept-language': 'en' });
+    expect(en.json().error.details).toEqual(expect.arrayContaining([
+      { path: 'hoursExceptions.1', message: 'overlaps another interval on the same date (2026-12-31, 09:00–12:00)' },
+      { path: 'hoursExceptions.2.close', message: 'the closing time 08:30 must be later than the opening time 12:00' },
+      { path: 'hoursExceptions.4.closed', message: '2027-01-05 is already closed all day; it cannot also have special hours' },
+    ]));
+    // Nothing was saved.
+    expect((await t.admin.get(`/api/v1/halls/${hall.id}`)).json().hoursExceptions).toEqual([]);
   });
 
   it('refuses an unknown time zone', async () => {

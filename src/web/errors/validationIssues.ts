@@ -1,5 +1,9 @@
-// Reads the `details` of a 400 validation_failed error: [{path: 'field.path', message}].
+// Reads the `details` of a refusal that names fields: [{path: 'field.path', message}], each
+// message already in the reader's language.
 import { isApiError } from '../api/client';
+
+// invalid_hours carries one problem per interval or special date (overlap, end before start).
+const FIELD_ERROR_CODES = new Set(['validation_failed', 'invalid_hours']);
 
 export interface ValidationIssue {
   path: string;
@@ -7,7 +11,7 @@ export interface ValidationIssue {
 }
 
 export function validationIssues(error: unknown): ValidationIssue[] | null {
-  if (!isApiError(error) || error.code !== 'validation_failed' || !Array.isArray(error.details)) return null;
+  if (!isApiError(error) || !FIELD_ERROR_CODES.has(error.code) || !Array.isArray(error.details)) return null;
   const issues: ValidationIssue[] = [];
   for (const item of error.details as unknown[]) {
     if (item && typeof item === 'object') {

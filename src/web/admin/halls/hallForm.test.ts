@@ -39,7 +39,11 @@ describe('hall form', () => {
   it('maps server error paths back onto the form', () => {
     const { mapPath } = formToHall(hallToForm(hall));
     expect(mapPath('openingHours.2.close')).toEqual(['hours', 5]);
+    expect(mapPath('openingHours.1')).toEqual(['hours', 0]);
     expect(mapPath('hoursExceptions.0.open')).toEqual(['exceptions', 0, 'range']);
+    expect(mapPath('hoursExceptions.0')).toEqual(['exceptions', 0, 'range']);
+    expect(mapPath('hoursExceptions.0.closed')).toEqual(['exceptions', 0, 'closed']);
+    expect(mapPath('hoursExceptions.0.date')).toEqual(['exceptions', 0, 'date']);
     expect(mapPath('name')).toEqual(['name']);
   });
 });

@@ -141,7 +141,8 @@ export function formToHall(values: HallFormValues, previous: Hall | null = null)
     const [head, index, field] = parts;
     if (head === 'openingHours' && typeof index === 'number') return origin[index] ?? null;
     if (head === 'hoursExceptions' && typeof index === 'number') {
-      const target = field === 'open' || field === 'close' ? 'range' : field;
+      // A problem with a date's times as a whole (an overlap) belongs with its time range too.
+      const target = field === undefined || field === 'open' || field === 'close' ? 'range' : field;
       return typeof target === 'string' ? ['exceptions', index, target] : null;
     }
     return parts;

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { servicesApi } from '../../api/services';
 import { describeError } from '../../errors/describeError';
 import { validationIssues } from '../../errors/validationIssues';
+import { catalogImportLimitMb, readCatalogFile } from './catalogFile';
 import { describeProblemPath } from './importProblems';
 
 interface Picked {
@@ -32,13 +33,9 @@ export function CatalogImportModal({ open, hallId, onClose, onImported }: { open
 
   const pick = async (file: File) => {
     reset();
-    try {
-      const document: unknown = JSON.parse(await file.text());
-      const services = (document as { services?: unknown } | null)?.services;
-      setPicked({ name: file.name, document, count: Array.isArray(services) ? services.length : 0 });
-    } catch {
-      setFailure(t('guide.admin.importNotJson', { name: file.name }));
-    }
+    const read = await readCatalogFile(file, t);
+    if (read.ok) setPicked({ name: file.name, document: read.document, count: read.count });
+    else setFailure(read.message);
   };
 
   const start = async () => {
@@ -94,7 +91,7 @@ export function CatalogImportModal({ open, hallId, onClose, onImported }: { open
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{picked ? t('guide.admin.importFile', { name: picked.name, count: picked.count }) : t('guide.admin.importPick')}</p>
-        <p className="ant-upload-hint">{t('guide.admin.importPickHint')}</p>
+        <p className="ant-upload-hint">{t('guide.admin.importPickHint', { limit: catalogImportLimitMb() })}</p>
       </Upload.Dragger>
       {failure && <Alert style={{ marginTop: 12 }} type="error" showIcon title={failure} />}
       {problems && (
