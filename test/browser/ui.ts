@@ -51,6 +51,8 @@ export async function choose(page: Page, select: Locator, option: string): Promi
 export async function dropdownOptions(page: Page): Promise<string[]> {
   const dropdown = openDropdown(page);
   await see(dropdown);
+  // The popup can show a frame before its (virtual) list renders: wait for the options themselves.
+  await see(dropdown.locator('.ant-select-item-option').first());
   return dropdown.locator('.ant-select-item-option').allInnerTexts();
 }
 
