@@ -55,22 +55,30 @@ export function materialKind(m: Pick<GuideMaterial, 'required' | 'condition'>): 
   return m.condition !== null && m.condition.trim() !== '' ? 'conditional' : 'optional';
 }
 
+/**
+ * The rule for one material: needed when required, or conditional and applying to this
+ * applicant; missing when needed and not handed in, or handed in and found defective.
+ */
+export function materialNeed(m: Pick<GuideMaterial, 'required' | 'condition'>, applies: boolean, handedIn: boolean, defective: boolean) {
+  const kind = materialKind(m);
+  const needed = kind === 'required' || (kind === 'conditional' && applies);
+  return { kind, needed, missing: needed && (!handedIn || defective) };
+}
+
 /** One row per material of the service, in the service's order. */
 export function materialStates(materials: readonly GuideMaterial[], input: CaseMaterialInput): CaseMaterialState[] {
   const submitted = new Set(input.submitted);
   const applicable = new Set(input.applicable);
   const defects = new Map(input.defective.map((d) => [d.materialId, d.reason]));
   return materials.map((m) => {
-    const kind = materialKind(m);
-    const isApplicable = kind === 'required' || applicable.has(m.id);
-    const needed = kind === 'required' || (kind === 'conditional' && isApplicable);
+    const isApplicable = m.required || applicable.has(m.id);
     const handedIn = submitted.has(m.id);
     const defect = defects.get(m.id) ?? null;
+    const { needed, missing } = materialNeed(m, isApplicable, handedIn, defect !== null);
     return {
       materialId: m.id, name: m.name, originals: m.originals, copies: m.copies, form: m.form,
       required: m.required, condition: m.condition, note: m.note,
-      needed, applicable: isApplicable, submitted: handedIn, defect,
-      missing: needed && (!handedIn || defect !== null),
+      needed, applicable: isApplicable, submitted: handedIn, defect, missing,
     };
   });
 }

@@ -28,11 +28,6 @@ export async function findTicket(db: Queryable, id: string): Promise<TicketRow |
   return t ?? null;
 }
 
-export async function lockTicket(tx: Queryable, id: string): Promise<TicketRow | null> {
-  const [t] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update').limit(1);
-  return t ?? null;
-}
-
 /**
  * The ticket, locked, with what acting on it needs in the same statement: its hall's queue
  * policy and whether the hall is archived, the number of the window holding it and who is

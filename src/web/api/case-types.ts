@@ -2,26 +2,12 @@
 // notices (R-11/R-12), refusals (R-13), deadlines (R-14), supervision lights (R-15), extensions.
 // Days (`acceptedDay`, `deadline`) are hall-local 'YYYY-MM-DD'; times are ISO-8601 UTC instants.
 
-export type MaterialForm = 'paper' | 'electronic' | 'either';
-export const MATERIAL_FORMS: readonly MaterialForm[] = ['paper', 'electronic', 'either'];
-export type MaterialSource = 'applicant' | 'government' | 'intermediary' | 'other';
+// The guide's material is the catalogue's (types.ts): one shape for the admin and the counter.
+import type { Material, MaterialForm, MaterialSource } from './types';
 
+export type { MaterialForm, MaterialSource };
 /** A material of a service's guide (办事指南, R-16). */
-export interface GuideMaterial {
-  id: string;
-  name: string;
-  originals: number;
-  copies: number;
-  form: MaterialForm;
-  /** false with a condition: needed only when it applies to this applicant; false without: optional. */
-  required: boolean;
-  condition: string | null;
-  source: MaterialSource;
-  sourceNote: string | null;
-  note: string | null;
-  blankFormUrl: string | null;
-  sampleUrl: string | null;
-}
+export type GuideMaterial = Material;
 
 export type CaseStatus = 'open' | 'awaiting_supplement' | 'accepted' | 'refused' | 'completed';
 export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'awaiting_supplement', 'accepted', 'refused', 'completed'];

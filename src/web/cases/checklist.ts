@@ -1,11 +1,12 @@
 // R-11 一次性告知 at the counter: the service's material list checked against what the applicant
 // hands in, decided without React. A material is needed when it is required, or conditional and
 // marked as applying to this applicant; it is missing when needed and not handed in, or handed in
-// and found defective (with a reason). The server applies the same rule (CaseMaterialState.missing);
-// this copy only lets the console say "还缺 N 项" while the staff member ticks.
+// and found defective (with a reason). The rule itself is the core's (materialNeed), which the
+// server applies too; here it lets the console say "还缺 N 项" while the staff member ticks.
+import { materialKind, materialNeed, type MaterialKind } from '../../core/cases/case-materials';
 import type { CaseDto, CaseMaterialState, DefectInput, GuideMaterial, MaterialForm, MaterialSource, UpdateCaseInput } from '../api/case-types';
 
-export type MaterialKind = 'required' | 'conditional' | 'optional';
+export type { MaterialKind };
 
 /** One line of the checklist: the guide's material, whatever shape the server sent it in. */
 export interface ChecklistItem {
@@ -31,10 +32,8 @@ export interface ChecklistDraft {
 
 export const EMPTY_DRAFT: ChecklistDraft = { submitted: [], applicable: [], defects: {} };
 
-export function kindOf(item: Pick<ChecklistItem, 'required' | 'condition'>): MaterialKind {
-  if (item.required) return 'required';
-  return item.condition && item.condition.trim() ? 'conditional' : 'optional';
-}
+/** Required, conditional or optional: the core's rule. */
+export { materialKind as kindOf };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const count = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
@@ -103,12 +102,11 @@ export interface RowState {
 }
 
 export function rowState(item: ChecklistItem, draft: ChecklistDraft): RowState {
-  const kind = kindOf(item);
-  const applicable = kind === 'conditional' && draft.applicable.includes(item.id);
-  const needed = kind === 'required' || applicable;
   const submitted = draft.submitted.includes(item.id);
   const defect = submitted && item.id in draft.defects ? (draft.defects[item.id] ?? '') : null;
-  return { kind, needed, applicable, submitted, defect, missing: needed && (!submitted || defect !== null) };
+  // The server's rule, so the live "还缺 N 项" cannot drift from the notice it will issue.
+  const { kind, needed, missing } = materialNeed(item, draft.applicable.includes(item.id), submitted, defect !== null);
+  return { kind, needed, applicable: kind === 'conditional' && draft.applicable.includes(item.id), submitted, defect, missing };
 }
 
 export interface ChecklistSummary {
