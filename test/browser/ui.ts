@@ -47,13 +47,20 @@ export async function choose(page: Page, select: Locator, option: string): Promi
   await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
-/** The visible options of the open dropdown, as text. */
-export async function dropdownOptions(page: Page): Promise<string[]> {
-  const dropdown = openDropdown(page);
-  await see(dropdown);
-  // The popup can show a frame before its (virtual) list renders: wait for the options themselves.
-  await see(dropdown.locator('.ant-select-item-option').first());
-  return dropdown.locator('.ant-select-item-option').allInnerTexts();
+/**
+ * The options of an antd Select, as text, opening it first. A popup opened while the page is
+ * still settling can be closed again by a re-render, so this opens and reads until it sees options.
+ */
+export async function selectOptions(page: Page, select: Locator, timeout = 10_000): Promise<string[]> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const dropdown = openDropdown(page);
+    if ((await dropdown.count()) === 0) await select.click();
+    const options = await dropdown.locator('.ant-select-item-option').allInnerTexts().catch(() => []);
+    if (options.length > 0) return options;
+    if (Date.now() > until) throw new Error('selectOptions: the dropdown showed no options');
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
